@@ -177,6 +177,14 @@ public final class DomainName {
         if (message.contains("too long")) {
           throw labelTooLong();
         }
+        if (message.contains("non-ldh")) {
+          throw new InvalidEmailException(InvalidEmailException.INVALID_CHARACTER,
+              "The domain may only contain letters, digits, hyphens and dots.");
+        }
+        if (message.contains("empty label")) {
+          throw new InvalidEmailException(InvalidEmailException.EMPTY_LABEL,
+              "A label of the domain is empty once internationalized characters are mapped.");
+        }
         throw new InvalidEmailException(InvalidEmailException.INVALID_DOMAIN,
             "A label of the domain is not a valid internationalized domain name.");
       }

@@ -64,6 +64,11 @@ public final class EmailRule {
     }
     String s = entry.strip();
     if (s.charAt(0) == '"' || s.indexOf('@') >= 0) {
+      int at = s.lastIndexOf('@');
+      if (at >= 0 && s.indexOf('*', at + 1) >= 0) {
+        throw new InvalidEmailException(InvalidEmailException.INVALID_WILDCARD,
+            "An address entry cannot have a wildcard domain; write *.acme.com to cover subdomains.");
+      }
       EmailAddress address = EmailAddress.parse(s);
       if (address.normalized().startsWith("*@")) {
         throw new InvalidEmailException(InvalidEmailException.INVALID_WILDCARD,
