@@ -153,7 +153,7 @@ public final class DomainName {
       throw new InvalidEmailException(InvalidEmailException.DOMAIN_TOO_LONG,
           "The domain is longer than " + MAX_DOMAIN + " characters.");
     }
-    String last = labels.length == 0 ? "" : out.substring(out.lastIndexOf(".") + 1);
+    String last = out.substring(out.lastIndexOf(".") + 1);
     if (last.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new InvalidEmailException(InvalidEmailException.INVALID_DOMAIN,
           "The last label of the domain is numeric; IP addresses are not accepted.");
