@@ -57,6 +57,8 @@ public final class DomainName {
    *
    * <p>{@code "Acme.COM."} gives {@code "acme.com"}, {@code " bücher.de "} gives {@code "xn--bcher-kva.de"}.
    *
+   * @param raw the domain as written; null or blank is {@value InvalidEmailException#EMPTY_DOMAIN}
+   * @return the normalised domain
    * @throws InvalidEmailException with the reason the input is not a valid domain name
    */
   public static String normalize(String raw) {
@@ -70,6 +72,10 @@ public final class DomainName {
    * Whether {@code domain} is {@code parent} or one of its subdomains, label by label:
    * {@code eu.acme.com} and {@code acme.com} are inside {@code acme.com}; {@code notacme.com} and
    * {@code acme.com.evil.io} are not. Both arguments must already be {@linkplain #normalize normalised}.
+   *
+   * @param domain a normalised domain, e.g. of an address
+   * @param parent a normalised domain, e.g. of a list entry
+   * @return true when the labels of {@code parent} are the last labels of {@code domain}
    */
   public static boolean isSameOrSubdomain(String domain, String parent) {
     Objects.requireNonNull(domain, "domain");
@@ -80,6 +86,10 @@ public final class DomainName {
   /**
    * Whether {@code domain} is a subdomain of {@code parent} but not {@code parent} itself. Both must be
    * normalised.
+   *
+   * @param domain a normalised domain
+   * @param parent a normalised domain
+   * @return true for {@code eu.acme.com} in {@code acme.com}, false for {@code acme.com} in itself
    */
   public static boolean isStrictSubdomain(String domain, String parent) {
     return domain.length() > parent.length() + 1
@@ -90,6 +100,9 @@ public final class DomainName {
   /**
    * The Unicode form of a normalised domain, for display only ({@code xn--bcher-kva.de} gives
    * {@code bücher.de}); labels that cannot be decoded are shown as they are.
+   *
+   * @param normalizedDomain a domain as returned by {@link #normalize(String)}
+   * @return the domain with punycode labels decoded
    */
   public static String toUnicode(String normalizedDomain) {
     return IDN.toUnicode(normalizedDomain, IDN.USE_STD3_ASCII_RULES);
@@ -153,7 +166,7 @@ public final class DomainName {
       throw new InvalidEmailException(InvalidEmailException.DOMAIN_TOO_LONG,
           "The domain is longer than " + MAX_DOMAIN + " characters.");
     }
-    String last = labels.length == 0 ? "" : out.substring(out.lastIndexOf(".") + 1);
+    String last = out.substring(out.lastIndexOf(".") + 1);
     if (last.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new InvalidEmailException(InvalidEmailException.INVALID_DOMAIN,
           "The last label of the domain is numeric; IP addresses are not accepted.");
@@ -176,6 +189,14 @@ public final class DomainName {
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         if (message.contains("too long")) {
           throw labelTooLong();
+        }
+        if (message.contains("non-ldh")) {
+          throw new InvalidEmailException(InvalidEmailException.INVALID_CHARACTER,
+              "The domain may only contain letters, digits, hyphens and dots.");
+        }
+        if (message.contains("empty label")) {
+          throw new InvalidEmailException(InvalidEmailException.EMPTY_LABEL,
+              "A label of the domain is empty once internationalized characters are mapped.");
         }
         throw new InvalidEmailException(InvalidEmailException.INVALID_DOMAIN,
             "A label of the domain is not a valid internationalized domain name.");

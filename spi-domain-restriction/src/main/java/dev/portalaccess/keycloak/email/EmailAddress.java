@@ -41,6 +41,8 @@ public final class EmailAddress {
   /**
    * Parses and normalises an address.
    *
+   * @param raw the address as typed; surrounding whitespace is ignored
+   * @return the parsed address
    * @throws InvalidEmailException with the reason code of the first problem found
    */
   public static EmailAddress parse(String raw) {
@@ -90,7 +92,12 @@ public final class EmailAddress {
     return new EmailAddress(local, domain, normalized);
   }
 
-  /** Like {@link #parse(String)}, but empty instead of an exception for invalid input. */
+  /**
+   * Like {@link #parse(String)}, but empty instead of an exception for invalid input.
+   *
+   * @param raw the address as typed, may be null
+   * @return the parsed address, or empty when it is not valid
+   */
   public static Optional<EmailAddress> tryParse(String raw) {
     try {
       return Optional.of(parse(raw));
@@ -99,12 +106,20 @@ public final class EmailAddress {
     }
   }
 
-  /** The local part as written (trimmed input; a quoted local part keeps its quotes and escapes). */
+  /**
+   * The local part as written.
+   *
+   * @return the text before the {@code @} of the trimmed input; a quoted local part keeps its quotes and escapes
+   */
   public String localPart() {
     return localPart;
   }
 
-  /** The domain: lower-case ASCII, internationalized labels as punycode, no trailing dot. */
+  /**
+   * The normalised domain.
+   *
+   * @return lower-case ASCII, internationalized labels as punycode, no trailing dot
+   */
   public String domain() {
     return domain;
   }
@@ -113,6 +128,8 @@ public final class EmailAddress {
    * The comparison key: the local part lower-cased with {@link java.util.Locale#ROOT} (Unicode in NFC, and
    * quoting removed where the content needs none, so {@code "John"@acme.com} is {@code john@acme.com}), an
    * {@code @}, and {@link #domain()}.
+   *
+   * @return the comparison key, also the value of an address entry for this address
    */
   public String normalized() {
     return normalized;

@@ -55,6 +55,9 @@ public final class EmailRule {
   /**
    * Parses one list entry.
    *
+   * @param entry {@code acme.com}, {@code *.acme.com} or {@code a+x@acme.com}, in any case, with or without
+   *     surrounding whitespace and trailing dot, the domain in Unicode or punycode
+   * @return the rule
    * @throws InvalidEmailException with the reason code of the first problem (see
    *     {@link InvalidEmailException}); {@value InvalidEmailException#EMPTY} for a blank entry
    */
@@ -64,6 +67,11 @@ public final class EmailRule {
     }
     String s = entry.strip();
     if (s.charAt(0) == '"' || s.indexOf('@') >= 0) {
+      int at = s.lastIndexOf('@');
+      if (at >= 0 && s.indexOf('*', at + 1) >= 0) {
+        throw new InvalidEmailException(InvalidEmailException.INVALID_WILDCARD,
+            "An address entry cannot have a wildcard domain; write *.acme.com to cover subdomains.");
+      }
       EmailAddress address = EmailAddress.parse(s);
       if (address.normalized().startsWith("*@")) {
         throw new InvalidEmailException(InvalidEmailException.INVALID_WILDCARD,
@@ -87,7 +95,11 @@ public final class EmailRule {
     return domain;
   }
 
-  /** The kind of entry. */
+  /**
+   * The kind of entry.
+   *
+   * @return DOMAIN, SUBDOMAINS or ADDRESS
+   */
   public Kind kind() {
     return kind;
   }
@@ -95,6 +107,8 @@ public final class EmailRule {
   /**
    * The normalised entry: {@code acme.com}, {@code *.acme.com} or {@code a+x@acme.com}. This is the
    * key to store and to look up with {@link #candidateValues(EmailAddress)}.
+   *
+   * @return the normalised entry
    */
   public String value() {
     return value;
@@ -103,12 +117,19 @@ public final class EmailRule {
   /**
    * The domain this entry is about ({@code acme.com} for all three example entries above), e.g. to check
    * that an organization's rule lies inside one of its domains.
+   *
+   * @return the normalised domain of the entry, without wildcard or local part
    */
   public String domain() {
     return kind == Kind.ADDRESS ? target.substring(target.lastIndexOf('@') + 1) : target;
   }
 
-  /** Whether the address falls under this entry. */
+  /**
+   * Whether the address falls under this entry.
+   *
+   * @param address a parsed address
+   * @return true when the entry covers the address
+   */
   public boolean matches(EmailAddress address) {
     Objects.requireNonNull(address, "address");
     switch (kind) {
@@ -130,6 +151,9 @@ public final class EmailRule {
    * The set iterates from the most specific entry to the least specific: the address, then for each domain
    * from the address's own outwards, the domain entry followed by the wildcard entry of its parent. Its size
    * is {@code 2 * labels}; the set is unmodifiable.
+   *
+   * @param address a parsed address
+   * @return the normalised entry values that match it, most specific first
    */
   public static Set<String> candidateValues(EmailAddress address) {
     Objects.requireNonNull(address, "address");

@@ -26,7 +26,12 @@ public final class EmailRuleSet {
     this.byValue = byValue;
   }
 
-  /** A set of the given rules, in their order, without duplicates. */
+  /**
+   * A set of the given rules, in their order, without duplicates.
+   *
+   * @param rules the rules, none null
+   * @return the set
+   */
   public static EmailRuleSet of(Collection<EmailRule> rules) {
     Objects.requireNonNull(rules, "rules");
     if (rules.isEmpty()) {
@@ -43,6 +48,8 @@ public final class EmailRuleSet {
   /**
    * Parses each entry with {@link EmailRule#parse(String)}.
    *
+   * @param entries the entries as written
+   * @return the set
    * @throws InvalidEmailException for the first entry that does not parse (blank entries included)
    */
   public static EmailRuleSet parse(Collection<String> entries) {
@@ -54,12 +61,21 @@ public final class EmailRuleSet {
     return of(rules);
   }
 
-  /** An empty set, which matches nothing. */
+  /**
+   * An empty set, which matches nothing.
+   *
+   * @return the empty set
+   */
   public static EmailRuleSet empty() {
     return EMPTY;
   }
 
-  /** Whether any rule matches the address. */
+  /**
+   * Whether any rule matches the address.
+   *
+   * @param address a parsed address
+   * @return true when at least one rule covers it
+   */
   public boolean matches(EmailAddress address) {
     return firstMatch(address).isPresent();
   }
@@ -69,6 +85,9 @@ public final class EmailRuleSet {
    * {@link EmailRule#candidateValues(EmailAddress)}: an address entry before the entry of the address's own
    * domain, before its parent's wildcard and domain entries, and so on outwards. Independent of the order in
    * which the rules were given.
+   *
+   * @param address a parsed address
+   * @return the most specific matching rule, or empty
    */
   public Optional<EmailRule> firstMatch(EmailAddress address) {
     Objects.requireNonNull(address, "address");
@@ -84,17 +103,29 @@ public final class EmailRuleSet {
     return Optional.empty();
   }
 
-  /** Whether the set has no rules. */
+  /**
+   * Whether the set has no rules.
+   *
+   * @return true for an empty set
+   */
   public boolean isEmpty() {
     return byValue.isEmpty();
   }
 
-  /** The number of distinct rules. */
+  /**
+   * The number of distinct rules.
+   *
+   * @return the number of rules after removing duplicates
+   */
   public int size() {
     return byValue.size();
   }
 
-  /** The distinct rules in the order first given; unmodifiable. */
+  /**
+   * The distinct rules.
+   *
+   * @return the rules in the order first given, unmodifiable
+   */
   public List<EmailRule> rules() {
     return List.copyOf(byValue.values());
   }

@@ -39,24 +39,42 @@ public final class InvalidEmailException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Null, empty or blank input. */
   public static final String EMPTY = "empty";
+  /** No {@code @}. */
   public static final String MISSING_AT = "missingAt";
+  /** More than one {@code @} outside a quoted local part. */
   public static final String MULTIPLE_AT = "multipleAt";
+  /** Nothing before the {@code @}. */
   public static final String EMPTY_LOCAL_PART = "emptyLocalPart";
+  /** Local part over 64 octets. */
   public static final String LOCAL_PART_TOO_LONG = "localPartTooLong";
+  /** Misplaced dot in an unquoted local part, or text after its closing quote. */
   public static final String INVALID_LOCAL_PART = "invalidLocalPart";
+  /** Quoted local part without closing quote. */
   public static final String UNTERMINATED_QUOTE = "unterminatedQuote";
+  /** Nothing after the {@code @}, or only a dot. */
   public static final String EMPTY_DOMAIN = "emptyDomain";
+  /** Leading, doubled or extra trailing dot in the domain. */
   public static final String EMPTY_LABEL = "emptyLabel";
+  /** Domain label over 63 characters in ASCII form. */
   public static final String LABEL_TOO_LONG = "labelTooLong";
+  /** Domain over 253 characters in ASCII form. */
   public static final String DOMAIN_TOO_LONG = "domainTooLong";
+  /** Address over 254 octets. */
   public static final String ADDRESS_TOO_LONG = "addressTooLong";
+  /** Whitespace, control, invisible or misplaced character. */
   public static final String INVALID_CHARACTER = "invalidCharacter";
+  /** Hyphen at a label edge, numeric last label, or a label IDNA rejects. */
   public static final String INVALID_DOMAIN = "invalidDomain";
+  /** Domain written with {@code ß} or {@code ς}. */
   public static final String IDN_DEVIATION = "idnDeviation";
+  /** Address literal such as {@code [192.0.2.1]}. */
   public static final String DOMAIN_LITERAL = "domainLiteral";
+  /** {@code *} anywhere but a leading {@code *.} of a domain entry. */
   public static final String INVALID_WILDCARD = "invalidWildcard";
 
+  /** The reason code, one of the constants above. */
   private final String reason;
 
   /**
@@ -68,7 +86,11 @@ public final class InvalidEmailException extends IllegalArgumentException {
     this.reason = reason;
   }
 
-  /** The stable reason code, e.g. {@value #MULTIPLE_AT}. */
+  /**
+   * The stable reason code.
+   *
+   * @return one of the constants of this class, e.g. {@value #MULTIPLE_AT}
+   */
   public String reason() {
     return reason;
   }
