@@ -3,6 +3,7 @@ package dev.portalaccess.keycloak.denylist;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.google.auto.service.AutoService;
 import dev.portalaccess.keycloak.email.EmailAddress;
@@ -43,6 +44,9 @@ public final class DenylistEmailValidator implements SimpleValidator, Configured
             UserProfileContext.ACCOUNT, EventType.UPDATE_EMAIL_ERROR,
             UserProfileContext.UPDATE_EMAIL, EventType.UPDATE_EMAIL_ERROR);
 
+    private static final Set<UserProfileContext> STORED_USER_CONTEXTS = Set.of(
+            UserProfileContext.UPDATE_PROFILE, UserProfileContext.ACCOUNT, UserProfileContext.UPDATE_EMAIL);
+
     @Override
     public String getId() {
         return ID;
@@ -61,7 +65,7 @@ public final class DenylistEmailValidator implements SimpleValidator, Configured
         }
         UserModel user = attribute.getUser();
         KeycloakSession session = context.getSession();
-        if (user != null && value.strip().equalsIgnoreCase(user.getEmail()) || invited(session, value)) {
+        if (unchanged(attribute.getContext(), user, value) || invited(session, value)) {
             return context;
         }
         EmailAddress address;
@@ -79,6 +83,14 @@ public final class DenylistEmailValidator implements SimpleValidator, Configured
                     address.normalized(), match.get());
         }
         return context;
+    }
+
+    /**
+     * A stored user keeping their email is not choosing one. In the identity-provider review the "user"
+     * is the brokered identity, not a stored account, so its email is always checked there.
+     */
+    private static boolean unchanged(UserProfileContext context, UserModel user, String value) {
+        return user != null && STORED_USER_CONTEXTS.contains(context) && value.strip().equalsIgnoreCase(user.getEmail());
     }
 
     /** Registration through an organization invitation: the invited address is the admin's choice. */
