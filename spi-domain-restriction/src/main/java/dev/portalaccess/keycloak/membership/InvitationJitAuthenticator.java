@@ -24,8 +24,7 @@ import org.keycloak.organization.utils.Organizations;
  * organization and the user is not a member yet:
  * <ul>
  *   <li>a pending invitation of that organization for the user's email: the user joins as a managed member
- *       (the join event sees the invitation, so whatever it carries applies), the email counts as
- *       verified (the invitation went to it and the customer's IdP asserts it), and the invitation is
+ *       (the join event sees the invitation, so whatever it carries applies), and the invitation is
  *       removed, as Keycloak's own invitation handler does after {@code addMember};</li>
  *   <li>none: the organization's {@code portalaccess.jit.withoutInvitation} decides: {@code refuse}
  *       (default) answers with a localized page and an {@code IDENTITY_PROVIDER_FIRST_LOGIN_ERROR} event,
@@ -64,7 +63,6 @@ final class InvitationJitAuthenticator extends AbstractIdpAuthenticator {
 
         if (invitation != null && !invitation.isExpired()) {
             provider.addManagedMember(organization, user);
-            user.setEmailVerified(true);
             invitations.remove(invitation.getId());
             context.getEvent().clone().event(EventType.INVITE_ORG)
                     .user(user)

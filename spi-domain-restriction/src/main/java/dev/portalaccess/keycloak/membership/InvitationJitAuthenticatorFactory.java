@@ -24,11 +24,6 @@ public final class InvitationJitAuthenticatorFactory implements AuthenticatorFac
 
     public static final String PROVIDER_ID = "portal-access-invitation-jit";
 
-    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED,
-            AuthenticationExecutionModel.Requirement.DISABLED
-    };
-
     @Override
     public Authenticator create(KeycloakSession session) {
         return new InvitationJitAuthenticator();
@@ -78,7 +73,9 @@ public final class InvitationJitAuthenticatorFactory implements AuthenticatorFac
 
     @Override
     public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
+        // a fresh array each time: no shared mutable static state
+        return new AuthenticationExecutionModel.Requirement[] {
+                AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
     }
 
     @Override

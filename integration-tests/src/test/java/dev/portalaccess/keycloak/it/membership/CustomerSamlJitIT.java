@@ -82,7 +82,7 @@ class CustomerSamlJitIT {
                 "signed in to the portal: " + landed.getUrl() + "\n" + Pages.text(landed));
         JsonNode user = onlyUser(email, landed);
         assertEquals("MANAGED", member(c[0], user.path("id").asText()).path("membershipType").asText());
-        assertTrue(user.path("emailVerified").asBoolean(), "the account is activated");
+        assertTrue(user.path("enabled").asBoolean(), "the account is active");
         assertTrue(Customers.invitations(admin, saml.portalRealm, c[0]).isEmpty(), "the invitation is accepted");
         JsonNode accepted = Customers.events(admin, saml.portalRealm, "INVITE_ORG").stream()
                 .filter(e -> invitationId.equals(e.path("details").path("invitation_id").asText())).findFirst()
