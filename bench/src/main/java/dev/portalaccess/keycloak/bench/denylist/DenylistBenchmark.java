@@ -38,9 +38,9 @@ public final class DenylistBenchmark implements Benchmark {
     private static final String NAME = "denylist";
     private static final int ENTRIES = 1_000_000;
     private static final int CHUNK = 100_000;
-    private static final int CHECKS = 5_000;
-    private static final int REGISTRATION_ROUNDS = 6;
-    private static final int REGISTRATIONS_PER_ROUND = 15;
+    private static final int CHECKS = 3_000;
+    private static final int REGISTRATION_ROUNDS = 4;
+    private static final int REGISTRATIONS_PER_ROUND = 10;
     private static final String PASSWORD = "Bench-Passw0rd!";
 
     @Override
