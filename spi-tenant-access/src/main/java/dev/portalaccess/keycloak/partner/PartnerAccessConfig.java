@@ -66,6 +66,7 @@ final class PartnerAccessConfig {
 
     private static boolean flag(Map<String, List<String>> attributes, String name) {
         List<String> values = attributes == null ? null : attributes.get(name);
-        return values != null && !values.isEmpty() && Boolean.parseBoolean(values.get(0));
+        // exactly "true", as the set-based queries of PartnerAccessStore match it in SQL
+        return values != null && !values.isEmpty() && "true".equals(values.get(0));
     }
 }

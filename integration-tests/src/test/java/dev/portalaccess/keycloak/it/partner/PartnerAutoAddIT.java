@@ -22,7 +22,7 @@ class PartnerAutoAddIT {
         PartnerRealm r = PartnerRealm.create(server, admin);
         String tenant = r.tenant("auto");
         String other = r.tenant("manual");
-        List<String> staff = r.staff("p", 3);
+        List<String> staff = r.staff("partner", 3);
         String outsider = r.user("outsider");
 
         JsonNode on = r.autoAdd(tenant, true).expect(200).json();
@@ -52,7 +52,7 @@ class PartnerAutoAddIT {
     void whileOnSingleRemovalIsRefusedUntilSwitchedOff(KeycloakServer server, Rest admin) {
         PartnerRealm r = PartnerRealm.create(server, admin);
         String tenant = r.tenant("auto");
-        List<String> staff = r.staff("p", 3);
+        List<String> staff = r.staff("partner", 3);
         r.autoAdd(tenant, true).expect(200);
 
         JsonNode refused = r.revoke(tenant, staff.get(0)).expect(409).json();
@@ -82,7 +82,7 @@ class PartnerAutoAddIT {
     void externalUsersOfAnAutoAddTenantCanStillBeRemoved(KeycloakServer server, Rest admin) {
         PartnerRealm r = PartnerRealm.create(server, admin);
         String tenant = r.tenant("auto");
-        r.staff("p", 2);
+        r.staff("partner", 2);
         String external = r.user("external");
         admin.post(r.base + "/organizations/" + tenant + "/members", "application/json", "\"" + external + "\"").expect(201);
         r.autoAdd(tenant, true).expect(200);
