@@ -169,6 +169,7 @@ public final class PartnerAccessResource {
             }
             int added = access.setAutoAdd(tenant, on);
             Map<String, Object> out = tenantSummary(tenant);
+            out.put("autoAdd", on); // the adapter caches the attributes it read before the change
             out.put("added", added);
             event(ResourceType.ORGANIZATION, OperationType.UPDATE, out);
             return Response.ok(out).build();
