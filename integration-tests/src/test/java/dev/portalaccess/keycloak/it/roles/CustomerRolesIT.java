@@ -1,0 +1,104 @@
+package dev.portalaccess.keycloak.it.roles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portalaccess.keycloak.testsupport.KeycloakIntegrationTest;
+import dev.portalaccess.keycloak.testsupport.Rest;
+import org.junit.jupiter.api.Test;
+
+/** Roles per customer: first member Administrator, one role each, never without an Administrator, on every path. */
+@KeycloakIntegrationTest
+class CustomerRolesIT {
+
+    @Test
+    void roleGroupsExistAndFirstMemberIsAdministratorWhateverThePath(Rest admin) {
+        CustomerRealm kc = CustomerRealm.create(admin, "roles-first");
+        String acme = kc.customer("Acme");
+        String ann = kc.user("ann");
+        String bob = kc.user("bob");
+
+        kc.addMember(acme, ann).expect(201);
+        kc.addMember(acme, bob).expect(201);
+
+        List<String> groups = kc.admin.get(kc.path("/organizations/" + acme + "/groups")).expect(200).list()
+                .stream().map(g -> g.path("name").asText()).sorted().toList();
+        assertEquals(List.of("Administrator", "User", "Viewer"), groups);
+        assertEquals(Map.of("ann", "Administrator", "bob", "User"), kc.team("bob", acme));
+    }
+
+    @Test
+    void joiningAnotherRoleGroupLeavesTheFormerRole(Rest admin) {
+        CustomerRealm kc = CustomerRealm.create(admin, "roles-one");
+        String acme = kc.customer("Acme");
+        String ann = kc.user("ann");
+        String bob = kc.user("bob");
+        kc.addMember(acme, ann).expect(201);
+        kc.addMember(acme, bob).expect(201);
+
+        // Keycloak's own organization-group API: bob joins Viewer, so he is no longer a User
+        kc.admin.put(kc.path("/organizations/" + acme + "/groups/" + kc.roleGroupId(acme, "Viewer") + "/members/" + bob), "")
+                .expect(204);
+        assertEquals("Viewer", kc.team("ann", acme).get("bob"));
+        List<JsonNode> bobGroups = kc.admin.get(kc.path("/organizations/" + acme + "/members/" + bob + "/groups")).expect(200).list();
+        assertEquals(List.of("Viewer"), bobGroups.stream().map(g -> g.path("name").asText()).toList());
+    }
+
+    @Test
+    void lastAdministratorCannotBeRemovedDemotedOrDeletedOnAnyPath(Rest admin) {
+        CustomerRealm kc = CustomerRealm.create(admin, "roles-last");
+        String acme = kc.customer("Acme");
+        String ann = kc.user("ann");
+        String bob = kc.user("bob");
+        kc.addMember(acme, ann).expect(201);
+        kc.addMember(acme, bob).expect(201);
+
+        // Keycloak admin REST: remove the member
+        assertLastAdministrator(kc.removeMember(acme, ann));
+        // Keycloak admin REST: take them out of the Administrator group
+        assertLastAdministrator(kc.admin.delete(kc.path("/organizations/" + acme + "/groups/"
+                + kc.roleGroupId(acme, "Administrator") + "/members/" + ann)));
+        // Keycloak admin REST: move them into another role group
+        assertLastAdministrator(kc.admin.put(kc.path("/organizations/" + acme + "/groups/"
+                + kc.roleGroupId(acme, "User") + "/members/" + ann), ""));
+        // Keycloak admin REST: delete the user account
+        assertLastAdministrator(kc.admin.delete(kc.path("/users/" + ann)));
+        // self-service: demote or remove yourself
+        Rest annApi = kc.as("ann");
+        assertLastAdministrator(annApi.put(kc.selfService("/customers/" + acme + "/members/" + ann), Map.of("role", "User")));
+        assertLastAdministrator(annApi.delete(kc.selfService("/customers/" + acme + "/members/" + ann)));
+
+        // nothing of the refused changes was kept
+        assertEquals(Map.of("ann", "Administrator", "bob", "User"), kc.team("ann", acme));
+
+        // with a second Administrator, the first may go
+        annApi.put(kc.selfService("/customers/" + acme + "/members/" + bob), Map.of("role", "Administrator")).expect(200);
+        annApi.put(kc.selfService("/customers/" + acme + "/members/" + ann), Map.of("role", "Viewer")).expect(200);
+        assertEquals(Map.of("ann", "Viewer", "bob", "Administrator"), kc.team("bob", acme));
+        kc.removeMember(acme, ann).expect(204);
+        assertEquals(Map.of("bob", "Administrator"), kc.team("bob", acme));
+    }
+
+    @Test
+    void deletingTheCustomerRemovesItsLastAdministratorToo(Rest admin) {
+        CustomerRealm kc = CustomerRealm.create(admin, "roles-delete");
+        String acme = kc.customer("Acme");
+        String ann = kc.user("ann");
+        kc.addMember(acme, ann).expect(201);
+        kc.admin.delete(kc.path("/organizations/" + acme)).expect(204);
+        kc.admin.get(kc.path("/organizations/" + acme)).expect(404);
+        kc.admin.get(kc.path("/users/" + ann)).expect(200);
+    }
+
+    static void assertLastAdministrator(Rest.Response response) {
+        response.expect(409);
+        JsonNode body = response.json();
+        assertEquals("lastAdministrator", body.path("error").asText(), response.body());
+        assertEquals("role", body.path("field").asText(), response.body());
+        assertTrue(body.path("errorMessage").asText().contains("last Administrator"), response.body());
+    }
+}
