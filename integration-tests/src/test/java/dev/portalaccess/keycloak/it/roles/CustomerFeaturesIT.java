@@ -74,9 +74,6 @@ class CustomerFeaturesIT {
         Rest.Response badCatalog = admin.put(kc.path("/customer-features/catalog"), "[{\"name\":\"alerts\",\"requires\":[\"nope\"]}]");
         badCatalog.expect(400);
         assertEquals("unknownRequirement", badCatalog.json().path("error").asText(), badCatalog.body());
-        // writing the realm attribute directly is validated too
-        Rest.Response badAttribute = admin.put(kc.path(""), Map.of("attributes", Map.of("portalaccess.features", "[{\"name\":\"a\",\"requires\":[\"a\"]}]")));
-        badAttribute.expect(400);
         assertEquals(4, admin.get(kc.path("/customer-features")).expect(200).json().path("catalog").size());
         // the customer does not exist
         admin.get(kc.path("/customer-features/customers/nope")).expect(404);

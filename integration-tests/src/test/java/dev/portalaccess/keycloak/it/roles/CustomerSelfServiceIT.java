@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portalaccess.keycloak.testsupport.Browser;
 import dev.portalaccess.keycloak.testsupport.KeycloakIntegrationTest;
+import dev.portalaccess.keycloak.testsupport.KeycloakServer;
 import dev.portalaccess.keycloak.testsupport.MailSink;
 import dev.portalaccess.keycloak.testsupport.Rest;
+import org.htmlunit.html.HtmlAnchor;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
 /** Customer self-service under /realms/{realm}/customer-admin, with the user's own token. */
@@ -105,6 +109,30 @@ class CustomerSelfServiceIT {
         assertTrue(left.stream().noneMatch(i -> i.path("email").asText().equals("newbie@example.org")), left.toString());
         JsonNode attributes = admin.get(kc.path("/organizations/" + acme)).expect(200).json().path("attributes");
         assertFalse(attributes.toString().contains("portalaccess.invitation."), "invitation role attributes cleaned up: " + attributes);
+    }
+
+    @Test
+    void acceptingTheInvitationLinkInTheBrowserGrantsTheInvitedRole(Rest admin, Browser browser, KeycloakServer server) throws Exception {
+        CustomerRealm kc = CustomerRealm.create(admin, "self-link");
+        String acme = kc.customer("Acme");
+        kc.addMember(acme, kc.user("ann")).expect(201);
+        kc.user("vic");
+
+        kc.as("ann").post(kc.selfService("/customers/" + acme + "/invitations"),
+                Map.of("email", "vic@example.org", "role", "Viewer")).expect(201);
+        String link = MailSink.shared().awaitMail("vic@example.org", "").link(server.baseUrl() + "/realms/" + kc.realm + "/login-actions/action-token");
+
+        HtmlPage page = browser.open(link);
+        for (int step = 0; step < 3 && kc.team("ann", acme).get("vic") == null; step++) {
+            HtmlAnchor proceed = page.getAnchors().stream()
+                    .filter(a -> a.getHrefAttribute().contains("login-actions/action-token")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no link to proceed on " + browser.client().getCurrentWindow().getEnclosedPage().getUrl()));
+            page = proceed.click();
+        }
+        assertEquals("Viewer", kc.team("ann", acme).get("vic"));
+        assertEquals(List.of(), kc.as("ann").get(kc.selfService("/customers/" + acme + "/invitations")).expect(200).list());
+        assertFalse(admin.get(kc.path("/organizations/" + acme)).expect(200).json().path("attributes").toString()
+                .contains("portalaccess.invitation."));
     }
 
     @Test

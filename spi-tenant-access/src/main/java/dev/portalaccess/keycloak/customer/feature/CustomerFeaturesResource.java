@@ -103,7 +103,7 @@ public final class CustomerFeaturesResource {
         return customerView(findCustomer(customerId));
     }
 
-    /** Sets the enabled features: {@code {"features":["alerts", ...]}}; requirements and dependents follow. */
+    /** Sets the enabled features: {@code {"features":["alerts", ...]}}; what they require is enabled too. */
     @PUT
     @Path("customers/{customerId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -116,8 +116,7 @@ public final class CustomerFeaturesResource {
         catalog.firstUnknown(wanted).ifPresent(unknown -> {
             throw unknownFeature(unknown);
         });
-        CustomerFeatures features = new CustomerFeatures(session);
-        return change(organization, catalog.change(features.enabled(organization, catalog), wanted));
+        return change(organization, catalog.change(wanted));
     }
 
     /** Enables one feature and what it requires. */

@@ -3,7 +3,6 @@ package dev.portalaccess.keycloak.customer.feature;
 import java.util.Map;
 
 import com.google.auto.service.AutoService;
-import dev.portalaccess.keycloak.customer.role.RoleProblems;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -13,13 +12,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import jakarta.ws.rs.core.Response;
 
-/**
- * {@code /admin/realms/{realm}/customer-features}. Also validates the realm attribute
- * {@value FeatureCatalog#REALM_ATTRIBUTE} however it is written (realm update, import): an invalid catalog
- * is refused with 400.
- */
+/** {@code /admin/realms/{realm}/customer-features}: the feature catalog and each customer's features. */
 @AutoService(AdminRealmResourceProviderFactory.class)
 public final class CustomerFeaturesResourceProviderFactory
         implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider, ServerInfoAwareProviderFactory {
@@ -42,17 +36,6 @@ public final class CustomerFeaturesResourceProviderFactory
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(event -> {
-            if (event instanceof RealmModel.RealmAttributeUpdateEvent update
-                    && FeatureCatalog.REALM_ATTRIBUTE.equals(update.getAttributeName())) {
-                try {
-                    FeatureCatalog.parse(update.getAttributeValue());
-                } catch (FeatureCatalog.InvalidFeatureCatalogException e) {
-                    throw RoleProblems.problem(update.getKeycloakSession(), Response.Status.BAD_REQUEST,
-                            "attributes." + FeatureCatalog.REALM_ATTRIBUTE, e.error(), e.getMessage(), null);
-                }
-            }
-        });
     }
 
     @Override

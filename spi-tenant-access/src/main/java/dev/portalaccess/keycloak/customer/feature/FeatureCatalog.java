@@ -186,14 +186,9 @@ public final class FeatureCatalog {
         return withoutDependents(current, List.of(name));
     }
 
-    /**
-     * Moves from {@code current} to {@code wanted}: what was switched off also switches off what requires it
-     * (switching off wins), then what is on brings what it requires.
-     */
-    public Set<String> change(Collection<String> current, Collection<String> wanted) {
-        Set<String> removed = new HashSet<>(current);
-        removed.removeAll(wanted);
-        return withRequirements(withoutDependents(wanted, removed));
+    /** Sets the whole list: what is listed is on, with what it requires; everything else is off. */
+    public Set<String> change(Collection<String> wanted) {
+        return withRequirements(wanted);
     }
 
     /** Known names only, in catalog order. */

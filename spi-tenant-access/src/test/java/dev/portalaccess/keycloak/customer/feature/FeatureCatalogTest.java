@@ -41,10 +41,10 @@ class FeatureCatalogTest {
     }
 
     @Test
-    void changeToASetAddsRequirementsAndSwitchingOffWins() {
-        assertEquals(Set.of("deployments", "alerts"), catalog.change(Set.of(), List.of("alerts")));
-        // deployments switched off while alerts stays listed: alerts goes too
-        assertEquals(Set.of("artifacts"), catalog.change(Set.of("deployments", "alerts", "artifacts"), List.of("alerts", "artifacts")));
+    void settingAListAddsWhatItRequires() {
+        assertEquals(Set.of("deployments", "alerts"), catalog.change(List.of("alerts")));
+        assertEquals(Set.of("deployments", "alerts", "artifacts"), catalog.change(List.of("alerts", "artifacts")));
+        assertEquals(Set.of(), catalog.change(List.of()));
     }
 
     @Test
