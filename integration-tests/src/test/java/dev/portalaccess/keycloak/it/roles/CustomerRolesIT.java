@@ -94,6 +94,37 @@ class CustomerRolesIT {
         kc.admin.get(kc.path("/users/" + ann)).expect(200);
     }
 
+    @Test
+    void customersImportedWithoutRoleGroupsGetThemAndTheirMembersAUserRole(Rest admin) {
+        // a realm import (as of customers that predate the extension): organizations and members, no role groups
+        String realm = dev.portalaccess.keycloak.testsupport.TestRealms.uniqueName("roles-import");
+        Map<String, Object> rep = new java.util.HashMap<>();
+        rep.put("realm", realm);
+        rep.put("organizationsEnabled", true);
+        rep.put("attributes", Map.of("portalaccess.roles.enabled", "true"));
+        rep.put("users", List.of(
+                Map.of("username", "old1", "enabled", true, "email", "old1@legacy.example"),
+                Map.of("username", "old2", "enabled", true, "email", "old2@legacy.example")));
+        rep.put("organizations", List.of(Map.of("name", "Legacy", "alias", "legacy",
+                "domains", List.of(Map.of("name", "legacy.example")),
+                "members", List.of(Map.of("username", "old1"), Map.of("username", "old2")))));
+        dev.portalaccess.keycloak.testsupport.TestRealms.create(admin, rep);
+
+        String legacy = admin.get("/admin/realms/" + realm + "/organizations").expect(200).list().get(0).path("id").asText();
+        Map<String, String> roles = new java.util.HashMap<>();
+        for (JsonNode group : admin.get("/admin/realms/" + realm + "/organizations/" + legacy + "/groups").expect(200).list()) {
+            admin.get("/admin/realms/" + realm + "/organizations/" + legacy + "/groups/" + group.path("id").asText() + "/members")
+                    .expect(200).list().forEach(m -> roles.put(m.path("username").asText(), group.path("name").asText()));
+        }
+        assertEquals(Map.of("old1", "User", "old2", "User"), roles);
+        // the customer has no Administrator yet: the next user to join becomes one
+        String newcomer = dev.portalaccess.keycloak.testsupport.TestRealms.createUser(admin, realm, "newcomer", "newcomer@legacy.example", "Secret-123");
+        admin.post("/admin/realms/" + realm + "/organizations/" + legacy + "/members", newcomer).expect(201);
+        List<JsonNode> admins = admin.get("/admin/realms/" + realm + "/organizations/" + legacy + "/members/" + newcomer + "/groups")
+                .expect(200).list();
+        assertEquals(List.of("Administrator"), admins.stream().map(g -> g.path("name").asText()).toList());
+    }
+
     static void assertLastAdministrator(Rest.Response response) {
         response.expect(409);
         JsonNode body = response.json();

@@ -116,20 +116,20 @@ class CustomerSelfServiceIT {
         CustomerRealm kc = CustomerRealm.create(admin, "self-link");
         String acme = kc.customer("Acme");
         kc.addMember(acme, kc.user("ann")).expect(201);
-        kc.user("vic");
+        kc.user("vilma");
 
         kc.as("ann").post(kc.selfService("/customers/" + acme + "/invitations"),
-                Map.of("email", "vic@example.org", "role", "Viewer")).expect(201);
-        String link = MailSink.shared().awaitMail("vic@example.org", "").link(server.baseUrl() + "/realms/" + kc.realm + "/login-actions/action-token");
+                Map.of("email", "vilma@example.org", "role", "Viewer")).expect(201);
+        String link = MailSink.shared().awaitMail("vilma@example.org", "").link(server.baseUrl() + "/realms/" + kc.realm + "/login-actions/action-token");
 
         HtmlPage page = browser.open(link);
-        for (int step = 0; step < 3 && kc.team("ann", acme).get("vic") == null; step++) {
+        for (int step = 0; step < 3 && kc.team("ann", acme).get("vilma") == null; step++) {
             HtmlAnchor proceed = page.getAnchors().stream()
                     .filter(a -> a.getHrefAttribute().contains("login-actions/action-token")).findFirst()
                     .orElseThrow(() -> new AssertionError("no link to proceed on " + browser.client().getCurrentWindow().getEnclosedPage().getUrl()));
             page = proceed.click();
         }
-        assertEquals("Viewer", kc.team("ann", acme).get("vic"));
+        assertEquals("Viewer", kc.team("ann", acme).get("vilma"));
         assertEquals(List.of(), kc.as("ann").get(kc.selfService("/customers/" + acme + "/invitations")).expect(200).list());
         assertFalse(admin.get(kc.path("/organizations/" + acme)).expect(200).json().path("attributes").toString()
                 .contains("portalaccess.invitation."));

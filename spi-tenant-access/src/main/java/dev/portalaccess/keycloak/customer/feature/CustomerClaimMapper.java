@@ -45,17 +45,19 @@ public final class CustomerClaimMapper extends AbstractOIDCProtocolMapper
     public static final String PROVIDER_ID = "portalaccess-customer-claim-mapper";
     public static final String DEFAULT_CLAIM = "customers";
 
-    private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
+    private static final List<ProviderConfigProperty> CONFIG = configProperties();
 
-    static {
+    private static List<ProviderConfigProperty> configProperties() {
+        List<ProviderConfigProperty> properties = new ArrayList<>();
         ProviderConfigProperty claim = new ProviderConfigProperty();
         claim.setName(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);
         claim.setLabel("Token Claim Name");
         claim.setType(ProviderConfigProperty.STRING_TYPE);
         claim.setDefaultValue(DEFAULT_CLAIM);
         claim.setHelpText("Top-level claim holding the user's customers, keyed by customer alias (default '" + DEFAULT_CLAIM + "').");
-        CONFIG.add(claim);
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, CustomerClaimMapper.class);
+        properties.add(claim);
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(properties, CustomerClaimMapper.class);
+        return List.copyOf(properties);
     }
 
     @Override
