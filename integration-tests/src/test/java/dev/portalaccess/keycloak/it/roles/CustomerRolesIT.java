@@ -125,6 +125,21 @@ class CustomerRolesIT {
         assertEquals(List.of("Administrator"), admins.stream().map(g -> g.path("name").asText()).toList());
     }
 
+    @Test
+    void serviceAccountsGetNoRoleAndAreNeverTheFirstAdministrator(Rest admin) {
+        CustomerRealm kc = CustomerRealm.create(admin, "roles-sa");
+        String acme = kc.customer("Acme");
+        String client = kc.admin.post(kc.path("/clients"), Map.of("clientId", "acme-machine", "publicClient", false,
+                "serviceAccountsEnabled", true, "standardFlowEnabled", false)).expect(201).createdId();
+        String machine = kc.admin.get(kc.path("/clients/" + client + "/service-account-user")).expect(200).json().path("id").asText();
+        kc.addMember(acme, machine).expect(201);
+        assertEquals(List.of(), kc.admin.get(kc.path("/organizations/" + acme + "/members/" + machine + "/groups")).expect(200).list());
+
+        String ann = kc.user("ann");
+        kc.addMember(acme, ann).expect(201);
+        assertEquals("Administrator", kc.team("ann", acme).get("ann"));
+    }
+
     static void assertLastAdministrator(Rest.Response response) {
         response.expect(409);
         JsonNode body = response.json();

@@ -63,7 +63,8 @@ public final class CustomerRoleListener implements ProviderEventListener {
     private void onMemberJoined(KeycloakSession session, OrganizationModel organization, UserModel user) {
         CustomerRoles roles = new CustomerRoles(session);
         RealmModel realm = session.getContext().getRealm();
-        if (!roles.isActive(realm)) {
+        if (!roles.isActive(realm) || user.getServiceAccountClientLink() != null) {
+            // service accounts of a customer are machines, not team members: no role, never its first Administrator
             return;
         }
         CustomerRole role = roles.initialRole(organization, user);
