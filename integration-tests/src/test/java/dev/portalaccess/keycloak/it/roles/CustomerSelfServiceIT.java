@@ -137,6 +137,26 @@ class CustomerSelfServiceIT {
     }
 
     @Test
+    void invitationsObeyTheCustomersDomainRestriction(Rest admin) {
+        CustomerRealm kc = CustomerRealm.create(admin, "self-domains");
+        String acme = kc.customer("Acme");
+        kc.addMember(acme, kc.user("ann")).expect(201);
+        JsonNode org = admin.get(kc.path("/organizations/" + acme)).expect(200).json();
+        com.fasterxml.jackson.databind.node.ObjectNode attributes = (com.fasterxml.jackson.databind.node.ObjectNode) org.path("attributes");
+        attributes.putArray("portalaccess.domainRestriction.enabled").add("true");
+        attributes.putArray("portalaccess.domainRestriction.domains").add("acme.example");
+        admin.put(kc.path("/organizations/" + acme), org.toString()).expect(204);
+
+        Rest annApi = kc.as("ann");
+        Rest.Response refused = annApi.post(kc.selfService("/customers/" + acme + "/invitations"),
+                Map.of("email", "mallory@elsewhere.example", "role", "User"));
+        assertBad(refused, "email");
+        assertEquals(List.of(), annApi.get(kc.selfService("/customers/" + acme + "/invitations")).expect(200).list());
+        annApi.post(kc.selfService("/customers/" + acme + "/invitations"),
+                Map.of("email", "carol@acme.example", "role", "User")).expect(201);
+    }
+
+    @Test
     void firstUserIsAdministratorEvenIfInvitedAsViewer(Rest admin) {
         CustomerRealm kc = CustomerRealm.create(admin, "self-first");
         String acme = kc.customer("Acme");
