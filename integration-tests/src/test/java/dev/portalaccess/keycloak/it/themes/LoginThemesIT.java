@@ -108,9 +108,13 @@ class LoginThemesIT {
             titles.add(page.getTitleText());
             welcomes.add(text(page, "#kc-page-title"));
             URL cssUrl = themeStyles(page, realm).ownUrl;
-            String cssText = browser.get(cssUrl.toString()).getWebResponse().getContentAsString();
+            WebResponse css = browser.get(cssUrl.toString()).getWebResponse();
+            assertEquals(200, css.getStatusCode(), realm + ": " + cssUrl + " answers");
+            String cssText = css.getContentAsString();
             stylesheets.add(cssText);
-            logos.add(browser.get(logoUrl(realm, cssUrl, cssText).toString()).getWebResponse().getContentAsString());
+            WebResponse logo = browser.get(logoUrl(realm, cssUrl, cssText).toString()).getWebResponse();
+            assertEquals(200, logo.getStatusCode(), realm + ": logo answers");
+            logos.add(logo.getContentAsString());
             Matcher primary = PRIMARY_COLOUR.matcher(cssText);
             assertTrue(primary.find(), realm + ": primary colour set");
             primaryColours.add(primary.group(1).trim());
