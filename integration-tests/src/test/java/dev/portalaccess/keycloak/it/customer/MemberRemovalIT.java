@@ -37,7 +37,8 @@ class MemberRemovalIT {
         String dana = realm.createMember(acme, "dana");
         admin.post(realm.path("/organizations/" + globex + "/members"), dana).expect(201);
 
-        JsonNode tokens = realm.passwordGrant("portal", CustomerTestRealm.PORTAL_SECRET, "dana", "openid organization").expect(200).json();
+        // organization:* asks Keycloak's organization scope for every customer of the user
+        JsonNode tokens = realm.passwordGrant("portal", CustomerTestRealm.PORTAL_SECRET, "dana", "openid organization:*").expect(200).json();
         assertTrue(carries(tokens, "acme"), "member token carries acme: " + Rest.jwtPayload(tokens.get("access_token").asText()));
         assertTrue(carries(tokens, "globex"));
 

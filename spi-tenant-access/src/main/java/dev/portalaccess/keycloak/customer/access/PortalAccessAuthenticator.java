@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.models.KeycloakSession;
@@ -40,8 +39,10 @@ final class PortalAccessAuthenticator implements Authenticator {
         }
         OrganizationModel customer = blocking.get();
         LOG.debugf("Portal sign-in of %s refused: portal access of customer %s is off", user.getUsername(), customer.getAlias());
-        context.getEvent().user(user).detail("customer", customer.getAlias()).detail(Details.REASON, ERROR);
-        context.failure(AuthenticationFlowError.ACCESS_DENIED, refusal(context, customer), ERROR, MESSAGE);
+        // our own error event: a flow failure would be logged as invalid_user_credentials and feed brute-force detection
+        context.getEvent().clone().user(user).detail("customer", customer.getAlias()).detail(Details.REASON, ERROR).error(ERROR);
+        // a challenge keeps the flow at this step: every retry (or refresh of the page) is checked again
+        context.challenge(refusal(context, customer));
     }
 
     private static Response refusal(AuthenticationFlowContext context, OrganizationModel customer) {

@@ -34,10 +34,12 @@ public final class CustomerOrganizationMapper extends AbstractOIDCProtocolMapper
 
     public static final String PROVIDER_ID = "portalaccess-customer-organization-mapper";
 
-    private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
+    private static final List<ProviderConfigProperty> CONFIG = config();
 
-    static {
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, CustomerOrganizationMapper.class);
+    private static List<ProviderConfigProperty> config() {
+        List<ProviderConfigProperty> properties = new ArrayList<>();
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(properties, CustomerOrganizationMapper.class);
+        return List.copyOf(properties);
     }
 
     @Override
