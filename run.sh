@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Portal Access: build the provider and theme JARs, fetch Keycloak through Maven, install everything
+# and start Keycloak with the four portal realms. Run it again: the unpacked server and its data are kept.
+#
+#   ./run.sh                       dev mode on http://localhost:8080, embedded H2 file database
+#   ./run.sh --port 8180           another HTTP port (management port = HTTP port + 920)
+#   ./run.sh --db postgres --db-url jdbc:postgresql://localhost/keycloak --db-username kc --db-password kc
+#   ./run.sh --prod                production mode: `kc.sh build` then `kc.sh start --optimized`
+#   ./run.sh --reset               delete the unpacked server and its data first
+set -euo pipefail
+cd "$(dirname "$0")"
+
+port=8080; db=dev-file; prod=false; reset=false; db_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --port) port="$2"; shift 2 ;;
+    --db) db="$2"; shift 2 ;;
+    --db-url|--db-username|--db-password) db_args+=("$1=$2"); shift 2 ;;
+    --prod) prod=true; shift ;;
+    --reset) reset=true; shift ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (see ./run.sh --help)" >&2; exit 2 ;;
+  esac
+done
+
+kc_version=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml | head -1)
+run_dir=.run
+home="$run_dir/keycloak-$kc_version"
+[ "$reset" = true ] && rm -rf "$home"
+
+echo "==> Building the Portal Access JARs"
+mvn -B -q -DskipTests -DskipITs package -pl themes,spi-domain-restriction,spi-self-registration,spi-tenant-access,realm-config -am
+
+if [ ! -x "$home/bin/kc.sh" ]; then
+  echo "==> Fetching Keycloak $kc_version from Maven Central (org.keycloak:keycloak-quarkus-dist:zip)"
+  mkdir -p "$run_dir"
+  mvn -B -q dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:$kc_version:zip" -DoutputDirectory="$run_dir"
+fi
+
+echo "==> Installing providers, themes and realm exports into $home"
+rm -f "$home"/providers/portal-access-*.jar
+for module in themes spi-domain-restriction spi-self-registration spi-tenant-access; do
+  cp "$module"/target/portal-access-*.jar "$home/providers/"
+done
+mkdir -p "$home/data/import"
+cp realm-config/src/main/resources/realms/*.json "$home/data/import/"
+
+# Only used when the master realm is first created (a new data folder).
+export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
+export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
+
+common=(--http-port="$port" --http-management-port="$((port + 920))" --health-enabled=true --import-realm)
+echo "==> Starting Keycloak on http://localhost:$port (admin console: http://localhost:$port/admin, user $KC_BOOTSTRAP_ADMIN_USERNAME)"
+if [ "$prod" = true ]; then
+  "$home/bin/kc.sh" build --db="$db" --health-enabled=true
+  exec "$home/bin/kc.sh" start --optimized "${common[@]}" "${db_args[@]}" --http-enabled=true --hostname-strict=false
+else
+  exec "$home/bin/kc.sh" start-dev --db="$db" "${common[@]}" "${db_args[@]}"
+fi
