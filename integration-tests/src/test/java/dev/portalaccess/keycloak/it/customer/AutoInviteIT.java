@@ -54,7 +54,7 @@ class AutoInviteIT {
         form.getInputByName("username").type("casey");
         form.getInputByName("password").type(CustomerTestRealm.PASSWORD);
         form.getInputByName("password-confirm").type(CustomerTestRealm.PASSWORD);
-        HtmlPage after = form.getOneHtmlElementByAttribute("input", "type", "submit").click();
+        HtmlPage after = ((org.htmlunit.html.HtmlElement) form.getFirstByXPath(".//*[@type='submit']")).click();
 
         List<JsonNode> members = admin.get(realm.path("/organizations/" + acme + "/members")).expect(200).list();
         assertEquals(1, members.size(), "the invitee is a member after registering: " + after.getUrl() + " " + after.asNormalizedText());

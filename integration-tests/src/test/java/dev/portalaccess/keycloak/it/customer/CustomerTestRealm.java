@@ -57,25 +57,25 @@ final class CustomerTestRealm {
      */
     private void installPortalBrowserFlow() {
         String flows = path("/authentication/flows");
-        admin.post(flows, Map.of("alias", "portal browser", "providerId", "basic-flow", "topLevel", true, "builtIn", false,
+        admin.post(flows, Map.of("alias", "portal-browser", "providerId", "basic-flow", "topLevel", true, "builtIn", false,
                 "description", "browser flow with customer portal access")).expect(201);
-        admin.post(flows + "/portal browser/executions/flow", Map.of("alias", "portal browser identify", "type", "basic-flow",
+        admin.post(flows + "/portal-browser/executions/flow", Map.of("alias", "portal-browser-identify", "type", "basic-flow",
                 "description", "who the user is")).expect(201);
-        admin.post(flows + "/portal browser identify/executions/execution", Map.of("provider", "auth-cookie")).expect(201);
-        admin.post(flows + "/portal browser identify/executions/flow", Map.of("alias", "portal browser forms", "type", "basic-flow",
+        admin.post(flows + "/portal-browser-identify/executions/execution", Map.of("provider", "auth-cookie")).expect(201);
+        admin.post(flows + "/portal-browser-identify/executions/flow", Map.of("alias", "portal-browser-forms", "type", "basic-flow",
                 "description", "username and password")).expect(201);
-        admin.post(flows + "/portal browser forms/executions/execution", Map.of("provider", "auth-username-password-form")).expect(201);
-        admin.post(flows + "/portal browser/executions/execution", Map.of("provider", "portalaccess-customer-portal-access")).expect(201);
-        for (JsonNode execution : admin.get(flows + "/portal browser/executions").expect(200).list()) {
+        admin.post(flows + "/portal-browser-forms/executions/execution", Map.of("provider", "auth-username-password-form")).expect(201);
+        admin.post(flows + "/portal-browser/executions/execution", Map.of("provider", "portalaccess-customer-portal-access")).expect(201);
+        for (JsonNode execution : admin.get(flows + "/portal-browser/executions").expect(200).list()) {
             String requirement = switch (execution.path("displayName").asText()) {
-                case "portal browser identify", "Customer portal access", "Username Password Form" -> "REQUIRED";
+                case "portal-browser-identify", "Customer portal access", "Username Password Form" -> "REQUIRED";
                 default -> "ALTERNATIVE";
             };
             ObjectNode update = (ObjectNode) execution;
             update.put("requirement", requirement);
-            admin.put(flows + "/portal browser/executions", update).expect(202, 204);
+            admin.put(flows + "/portal-browser/executions", update).expect(202, 204);
         }
-        admin.put("/admin/realms/" + realm, Map.of("browserFlow", "portal browser")).expect(204);
+        admin.put("/admin/realms/" + realm, Map.of("browserFlow", "portal-browser")).expect(204);
     }
 
     private static Map<String, Object> client(String clientId, String secret, String landing, Map<String, String> attributes) {

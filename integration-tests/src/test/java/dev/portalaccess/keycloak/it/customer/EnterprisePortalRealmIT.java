@@ -43,8 +43,8 @@ class EnterprisePortalRealmIT {
         assertEquals("false", initech.path("attributes").path("portalaccess.portalAccess.enabled").get(0).asText());
 
         JsonNode realm = admin.get(REALM).expect(200).json();
-        assertEquals("portal browser", realm.path("browserFlow").asText());
-        assertTrue(admin.get(REALM + "/authentication/flows/portal browser/executions").expect(200).list().stream()
+        assertEquals("portal-browser", realm.path("browserFlow").asText());
+        assertTrue(admin.get(REALM + "/authentication/flows/portal-browser/executions").expect(200).list().stream()
                 .anyMatch(e -> "portalaccess-customer-portal-access".equals(e.path("providerId").asText())
                         && "REQUIRED".equals(e.path("requirement").asText())), "the authenticator is in the browser flow");
         assertTrue(admin.get(REALM + "/events/config").expect(200).json().path("eventsListeners").toString()
@@ -65,7 +65,7 @@ class EnterprisePortalRealmIT {
             org.htmlunit.html.HtmlForm form = page.getHtmlElementById("kc-form-login");
             form.getInputByName("username").type(username);
             form.getInputByName("password").type(CustomerTestRealm.PASSWORD);
-            HtmlPage refused = form.getInputByName("login").click();
+            HtmlPage refused = page.getHtmlElementById("kc-login").click();
             assertEquals(403, refused.getWebResponse().getStatusCode());
             assertTrue(refused.asNormalizedText().contains("Portal access for Initech is turned off"), refused.asNormalizedText());
         } catch (java.io.IOException e) {

@@ -25,7 +25,7 @@ class PortalAccessIT {
         HtmlForm form = page.getHtmlElementById("kc-form-login");
         form.getInputByName("username").type(username);
         form.getInputByName("password").type(CustomerTestRealm.PASSWORD);
-        return form.getInputByName("login").click();
+        return page.getHtmlElementById("kc-login").click();
     }
 
     @Test
