@@ -22,8 +22,6 @@ public final class PortalAccessAuthenticatorFactory implements AuthenticatorFact
             AuthenticationExecutionModel.Requirement.DISABLED
     };
 
-    private static final PortalAccessAuthenticator INSTANCE = new PortalAccessAuthenticator();
-
     @Override
     public String getId() {
         return PROVIDER_ID;
@@ -68,7 +66,7 @@ public final class PortalAccessAuthenticatorFactory implements AuthenticatorFact
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return INSTANCE;
+        return new PortalAccessAuthenticator();
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -36,12 +37,14 @@ final class AutoInvite {
     private final String realmId;
     private final String customerId;
     private final AuthDetails admin;
+    private final AccessToken adminToken;
     private final ClientConnection connection;
 
-    AutoInvite(String realmId, String customerId, AuthDetails admin, ClientConnection connection) {
+    AutoInvite(String realmId, String customerId, AuthDetails admin, AccessToken adminToken, ClientConnection connection) {
         this.realmId = realmId;
         this.customerId = customerId;
         this.admin = admin;
+        this.adminToken = adminToken;
         this.connection = connection;
     }
 
@@ -82,12 +85,13 @@ final class AutoInvite {
             return null;
         }
         Actor actor = actor(session);
-        if (actor == null) {
+        if (actor == null || adminToken == null) {
             return "the admin who created the customer is unknown";
         }
-        AdminPermissionEvaluator auth = AdminPermissions.evaluator(session, realm, actor.realm(), actor.user());
-        AdminEventBuilder adminEvent = new AdminEventBuilder(realm, new AdminAuth(actor.realm(), null, actor.user(), actor.client()),
-                session, connection).detail(DETAIL_AUTO_INVITE, "sent");
+        // the admin's own (already verified) token: the invite runs with exactly that admin's permissions
+        AdminAuth adminAuth = new AdminAuth(actor.realm(), adminToken, actor.user(), actor.client());
+        AdminPermissionEvaluator auth = AdminPermissions.evaluator(session, realm, adminAuth);
+        AdminEventBuilder adminEvent = new AdminEventBuilder(realm, adminAuth, session, connection).detail(DETAIL_AUTO_INVITE, "sent");
         CustomerInvitations.invite(session, realm, customer, email, CustomerInvitations.realmInviterName(realm), auth, adminEvent);
         LOG.debugf("Automatic invitation of customer %s sent to %s", customer.getAlias(), email);
         return null;
@@ -95,12 +99,15 @@ final class AutoInvite {
 
     private void recordRefusal(KeycloakSession session, String reason) {
         RealmModel realm = session.realms().getRealm(realmId);
-        Actor actor = actor(session);
-        if (realm == null || actor == null) {
+        if (realm == null) {
             return;
         }
         session.getContext().setRealm(realm);
-        new AdminEventBuilder(realm, new AdminAuth(actor.realm(), null, actor.user(), actor.client()), session, connection)
+        Actor actor = actor(session);
+        if (actor == null) {
+            return;
+        }
+        new AdminEventBuilder(realm, new AdminAuth(actor.realm(), adminToken, actor.user(), actor.client()), session, connection)
                 .resource(ResourceType.ORGANIZATION_MEMBERSHIP)
                 .operation(OperationType.ACTION)
                 .resourcePath("organizations", customerId, "members", "invite-user")

@@ -8,6 +8,7 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.representations.AccessToken;
 
 import dev.portalaccess.keycloak.customer.CustomerSettings;
 
@@ -39,7 +40,9 @@ final class CustomerEventListener implements EventListenerProvider {
         }
         String path = event.getResourcePath();
         String customerId = path.substring(path.lastIndexOf('/') + 1);
-        AutoInvite invite = new AutoInvite(realm.getId(), customerId, event.getAuthDetails(), session.getContext().getConnection());
+        AutoInvite invite = new AutoInvite(realm.getId(), customerId, event.getAuthDetails(),
+                session.getContext().getBearerToken() instanceof AccessToken token ? token : null,
+                session.getContext().getConnection());
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {

@@ -70,7 +70,9 @@ public final class CustomerServiceAccountsResource {
     public Stream<Map<String, Object>> list(@PathParam("customerId") String customerId) {
         requireView();
         OrganizationModel customer = customer(customerId);
-        return session.clients().searchClientsByAttributes(realm, Map.of(CustomerSettings.CLIENT_CUSTOMER, customer.getId()), null, null)
+        // portalaccess.customer is not one of Keycloak's searchable client attributes: filter the realm's clients
+        return session.clients().getClientsStream(realm)
+                .filter(c -> customer.getId().equals(c.getAttribute(CustomerSettings.CLIENT_CUSTOMER)))
                 .map(c -> representation(c, customer, null));
     }
 
