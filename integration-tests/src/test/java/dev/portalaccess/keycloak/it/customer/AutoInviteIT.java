@@ -48,7 +48,11 @@ class AutoInviteIT {
                 && "sent".equals(e.path("details").path("autoInvite").asText())), "the invitation is an admin event");
 
         HtmlPage registration = browser.open(link);
-        HtmlForm form = registration.getHtmlElementById("kc-register-form");
+        HtmlForm form = registration.getFirstByXPath("//form[@id='kc-register-form']");
+        if (form == null) {
+            throw new AssertionError("no registration form at " + registration.getUrl() + " (from " + link + "): "
+                    + registration.getWebResponse().getStatusCode() + " " + registration.asNormalizedText());
+        }
         form.getInputByName("firstName").type("Casey");
         form.getInputByName("lastName").type("Contact");
         form.getInputByName("username").type("casey");

@@ -52,10 +52,8 @@ final class AutoInvite {
         String refusal;
         try {
             refusal = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), this::invite);
-        } catch (WebApplicationException e) {
-            refusal = e.getResponse().getStatus() + " " + entityText(e);
         } catch (RuntimeException e) {
-            refusal = e.getClass().getSimpleName() + ": " + e.getMessage();
+            refusal = describe(e);
         }
         if (refusal != null) {
             String reason = refusal;
@@ -127,6 +125,16 @@ final class AutoInvite {
         UserModel user = session.users().getUserById(adminRealm, admin.getUserId());
         ClientModel client = admin.getClientId() == null ? null : session.clients().getClientById(adminRealm, admin.getClientId());
         return user == null || client == null ? null : new Actor(adminRealm, user, client);
+    }
+
+    /** What Keycloak answered (status and JSON body of an error response), else the exception. */
+    private static String describe(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WebApplicationException web && web.getResponse() != null) {
+                return web.getResponse().getStatus() + " " + entityText(web);
+            }
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static String entityText(WebApplicationException e) {

@@ -27,7 +27,9 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.protocol.oidc.mappers.AudienceProtocolMapper;
@@ -110,6 +112,7 @@ public final class CustomerServiceAccountsResource {
 
         ClientModel client = new ClientsResource(session, auth, adminEvent.detail("customer", customer.getId()))
                 .createClientModel(clientRepresentation(customer, clientId, name, description));
+        joinCustomer(customer, client);
         String secret = client.getSecret();
         if (secret == null || secret.isBlank()) {
             secret = KeycloakModelUtils.generateSecret(client);
@@ -136,6 +139,10 @@ public final class CustomerServiceAccountsResource {
             KeycloakModelUtils.generateSecret(client);
             client.setNotBefore(now);
             client.setAttribute(ATTR_REVOKED_AT, String.valueOf(now));
+            UserModel serviceAccountUser = session.users().getServiceAccount(client);
+            if (serviceAccountUser != null) {
+                serviceAccountUser.setEnabled(false);
+            }
             adminEvent.resource(ResourceType.CLIENT).operation(OperationType.UPDATE)
                     .resourcePath(session.getContext().getUri())
                     .detail("customer", customer.getId())
@@ -145,6 +152,27 @@ public final class CustomerServiceAccountsResource {
             LOG.debugf("Service account %s of customer %s revoked", client.getClientId(), customer.getAlias());
         }
         return Response.noContent().build();
+    }
+
+    /**
+     * The service-account user becomes a member of the customer: Keycloak checks, at introspection and
+     * token exchange, that the subject of a token with an organization claim is a member of it.
+     */
+    private void joinCustomer(OrganizationModel customer, ClientModel client) {
+        UserModel serviceAccountUser = session.users().getServiceAccount(client);
+        RuntimeException refusal = null;
+        try {
+            if (serviceAccountUser == null || !session.getProvider(OrganizationProvider.class).addMember(customer, serviceAccountUser)) {
+                refusal = new IllegalStateException("the service-account user could not join the customer");
+            }
+        } catch (ModelException e) {
+            refusal = e;
+        }
+        if (refusal != null) {
+            session.getTransactionManager().setRollbackOnly();
+            throw ApiError.of(Response.Status.BAD_REQUEST, "customerId", "membershipRefused",
+                    "The service account cannot join customer " + customer.getAlias() + ": " + refusal.getMessage());
+        }
     }
 
     private ClientRepresentation clientRepresentation(OrganizationModel customer, String clientId, String name, String description) {
