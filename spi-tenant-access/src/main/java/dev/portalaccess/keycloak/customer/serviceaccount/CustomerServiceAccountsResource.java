@@ -165,7 +165,8 @@ public final class CustomerServiceAccountsResource {
             if (serviceAccountUser == null || !session.getProvider(OrganizationProvider.class).addMember(customer, serviceAccountUser)) {
                 refusal = new IllegalStateException("the service-account user could not join the customer");
             }
-        } catch (ModelException e) {
+        } catch (ModelException | jakarta.ws.rs.WebApplicationException e) {
+            // e.g. a domain restriction refusing a member without an email address
             refusal = e;
         }
         if (refusal != null) {
