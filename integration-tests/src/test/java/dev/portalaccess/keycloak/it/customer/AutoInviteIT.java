@@ -87,6 +87,19 @@ class AutoInviteIT {
     }
 
     @Test
+    void theInvitationNamesTheRealmAsInviter(KeycloakServer server, Rest admin, MailSink mail) {
+        CustomerTestRealm realm = CustomerTestRealm.create(admin, server, Map.of("portalaccess.autoInvite.enabled", "true"),
+                Map.of("emailTheme", "enterprise-portal"));
+        String email = uniqueEmail("inviter");
+        realm.createCustomer("acme", "Acme Corp", Map.of(CONTACT, List.of(email)));
+
+        String body = mail.awaitMail(email, "Acme Corp").decodedBody();
+        // the template attribute inviterName is the realm's display name for automatic invitations
+        assertTrue(body.contains("Acme Vendor Portal has invited you to join Acme Corp"), body);
+        realm.delete();
+    }
+
+    @Test
     void noInvitationWhenTheRealmSettingIsOff(KeycloakServer server, Rest admin, MailSink mail) {
         CustomerTestRealm realm = CustomerTestRealm.create(admin, server, Map.of());
         String email = uniqueEmail("quiet");

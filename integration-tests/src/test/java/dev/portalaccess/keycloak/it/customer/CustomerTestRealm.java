@@ -30,7 +30,12 @@ final class CustomerTestRealm {
 
     /** A realm with the customer browser flow and the customer event listener; {@code attributes} are realm attributes. */
     static CustomerTestRealm create(Rest admin, KeycloakServer server, Map<String, String> attributes) {
-        Map<String, Object> rep = new HashMap<>();
+        return create(admin, server, attributes, Map.of());
+    }
+
+    /** As {@link #create(Rest, KeycloakServer, Map)}, with more realm representation fields (e.g. the email theme). */
+    static CustomerTestRealm create(Rest admin, KeycloakServer server, Map<String, String> attributes, Map<String, Object> more) {
+        Map<String, Object> rep = new HashMap<>(more);
         rep.put("realm", TestRealms.uniqueName("customer"));
         rep.put("displayName", "Acme Vendor Portal");
         rep.put("organizationsEnabled", true);
