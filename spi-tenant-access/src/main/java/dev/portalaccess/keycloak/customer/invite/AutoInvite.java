@@ -1,0 +1,154 @@
+package dev.portalaccess.keycloak.customer.invite;
+
+import jakarta.ws.rs.WebApplicationException;
+
+import dev.portalaccess.keycloak.customer.CustomerSettings;
+import org.jboss.logging.Logger;
+import org.keycloak.common.ClientConnection;
+import org.keycloak.events.admin.AuthDetails;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.services.resources.admin.fgap.AdminPermissions;
+
+/**
+ * The automatic invitation of a new customer's contact email. It runs after the customer's creation
+ * committed, in its own transaction, as the admin who created the customer: a refused or failed invite
+ * (domain restriction, SMTP down) never undoes the creation; it is logged and recorded as an admin event
+ * with the details {@code autoInvite=refused} and {@code reason}.
+ */
+final class AutoInvite {
+
+    private static final Logger LOG = Logger.getLogger(AutoInvite.class);
+
+    static final String DETAIL_AUTO_INVITE = "autoInvite";
+    static final String DETAIL_REASON = "reason";
+
+    private final String realmId;
+    private final String customerId;
+    private final AuthDetails admin;
+    private final AccessToken adminToken;
+    private final ClientConnection connection;
+
+    AutoInvite(String realmId, String customerId, AuthDetails admin, AccessToken adminToken, ClientConnection connection) {
+        this.realmId = realmId;
+        this.customerId = customerId;
+        this.admin = admin;
+        this.adminToken = adminToken;
+        this.connection = connection;
+    }
+
+    void run(KeycloakSession session) {
+        String refusal;
+        try {
+            refusal = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), this::invite);
+        } catch (RuntimeException e) {
+            refusal = describe(e);
+        }
+        if (refusal != null) {
+            String reason = refusal;
+            LOG.warnf("Automatic invitation for customer %s in realm %s refused: %s", customerId, realmId, reason);
+            try {
+                KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> recordRefusal(s, reason));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Could not record the refused automatic invitation of customer %s", customerId);
+            }
+        }
+    }
+
+    /** Sends the invitation; returns null when sent or nothing to send, else why it was not sent. */
+    private String invite(KeycloakSession session) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (realm == null) {
+            return null;
+        }
+        session.getContext().setRealm(realm);
+        OrganizationModel customer = session.getProvider(OrganizationProvider.class).getById(customerId);
+        if (customer == null) {
+            return null;
+        }
+        String email = CustomerSettings.contactEmail(customer);
+        if (email == null) {
+            LOG.debugf("Customer %s has no contact email: no automatic invitation", customer.getAlias());
+            return null;
+        }
+        Actor actor = actor(session);
+        if (actor == null || adminToken == null) {
+            return "the admin who created the customer is unknown";
+        }
+        // the admin's own (already verified) token: the invite runs with exactly that admin's permissions
+        AdminAuth adminAuth = new AdminAuth(actor.realm(), adminToken, actor.user(), actor.client());
+        AdminPermissionEvaluator auth = AdminPermissions.evaluator(session, realm, adminAuth);
+        AdminEventBuilder adminEvent = new AdminEventBuilder(realm, adminAuth, session, connection).detail(DETAIL_AUTO_INVITE, "sent");
+        CustomerInvitations.invite(session, realm, customer, email, CustomerInvitations.realmInviterName(realm), auth, adminEvent);
+        LOG.debugf("Automatic invitation of customer %s sent to %s", customer.getAlias(), email);
+        return null;
+    }
+
+    private void recordRefusal(KeycloakSession session, String reason) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (realm == null) {
+            return;
+        }
+        session.getContext().setRealm(realm);
+        Actor actor = actor(session);
+        if (actor == null) {
+            return;
+        }
+        new AdminEventBuilder(realm, new AdminAuth(actor.realm(), adminToken, actor.user(), actor.client()), session, connection)
+                .resource(ResourceType.ORGANIZATION_MEMBERSHIP)
+                .operation(OperationType.ACTION)
+                .resourcePath("organizations", customerId, "members", "invite-user")
+                .detail(DETAIL_AUTO_INVITE, "refused")
+                .detail(DETAIL_REASON, reason)
+                .success();
+    }
+
+    private Actor actor(KeycloakSession session) {
+        if (admin == null || admin.getRealmId() == null || admin.getUserId() == null) {
+            return null;
+        }
+        RealmModel adminRealm = session.realms().getRealm(admin.getRealmId());
+        if (adminRealm == null) {
+            return null;
+        }
+        UserModel user = session.users().getUserById(adminRealm, admin.getUserId());
+        ClientModel client = admin.getClientId() == null ? null : session.clients().getClientById(adminRealm, admin.getClientId());
+        return user == null || client == null ? null : new Actor(adminRealm, user, client);
+    }
+
+    /** What Keycloak answered (status and JSON body of an error response), else the exception. */
+    private static String describe(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WebApplicationException web && web.getResponse() != null) {
+                return web.getResponse().getStatus() + " " + entityText(web);
+            }
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static String entityText(WebApplicationException e) {
+        Object entity = e.getResponse().getEntity();
+        if (entity == null) {
+            return e.getMessage();
+        }
+        try {
+            return org.keycloak.util.JsonSerialization.writeValueAsString(entity);
+        } catch (java.io.IOException io) {
+            return String.valueOf(entity);
+        }
+    }
+
+    private record Actor(RealmModel realm, UserModel user, ClientModel client) {
+    }
+}

@@ -1,0 +1,62 @@
+package dev.portalaccess.keycloak.customer.invite;
+
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.representations.AccessToken;
+
+import dev.portalaccess.keycloak.customer.CustomerSettings;
+
+/**
+ * Watches admin events for customer creation; when the realm's auto-invite is on, schedules the
+ * invitation of the contact email for after the creation commits (see {@link AutoInvite}).
+ */
+final class CustomerEventListener implements EventListenerProvider {
+
+    private final KeycloakSession session;
+
+    CustomerEventListener(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        if (event.getResourceType() != ResourceType.ORGANIZATION || event.getOperationType() != OperationType.CREATE
+                || event.getResourcePath() == null) {
+            return;
+        }
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        if (!CustomerSettings.realmFlag(realm, CustomerSettings.REALM_AUTO_INVITE)) {
+            return;
+        }
+        String path = event.getResourcePath();
+        String customerId = path.substring(path.lastIndexOf('/') + 1);
+        AutoInvite invite = new AutoInvite(realm.getId(), customerId, event.getAuthDetails(),
+                session.getContext().getBearerToken() instanceof AccessToken token ? token : null,
+                session.getContext().getConnection());
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                invite.run(session);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // the customer was not created: nobody to invite
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+    }
+}

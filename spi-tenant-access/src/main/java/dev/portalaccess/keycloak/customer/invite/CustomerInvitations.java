@@ -1,0 +1,73 @@
+package dev.portalaccess.keycloak.customer.invite;
+
+import jakarta.ws.rs.core.Response;
+
+import dev.portalaccess.keycloak.customer.CustomerSettings;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.organization.admin.resource.OrganizationInvitationResource;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.services.util.ResolveRelative;
+
+/**
+ * Sends a customer invitation through Keycloak's own code path (the one behind the admin REST
+ * {@code invite-user}): persisted invitation, action-token link, {@code org-invite.ftl} email, admin event,
+ * permission check and every {@code OrganizationProvider} decoration (domain restrictions) included.
+ */
+public final class CustomerInvitations {
+
+    /** Template attribute of the invitation email: who invited. */
+    public static final String INVITER_NAME = "inviterName";
+
+    private CustomerInvitations() {
+    }
+
+    /**
+     * Invites {@code email} to {@code customer}, the link leading to the customer's portal URL.
+     * Throws what Keycloak's invite throws (a {@code WebApplicationException} with the answer, or a model exception).
+     */
+    public static Response invite(KeycloakSession session, RealmModel realm, OrganizationModel customer, String email,
+                                  String inviterName, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        if (inviterName != null && !inviterName.isBlank()) {
+            // the same provider instance (one per session) renders the mail below
+            session.getProvider(EmailTemplateProvider.class).setAttribute(INVITER_NAME, inviterName);
+        }
+        String redirectUrl = customer.getRedirectUrl();
+        String portalUrl = redirectUrl == null || redirectUrl.isBlank() ? portalUrl(session, realm) : null;
+        // Keycloak's invite takes the link target from the organization's redirect URL, else the account
+        // console. Lend it the portal URL for this call only, so the customer itself stays unchanged.
+        if (portalUrl != null) {
+            customer.setRedirectUrl(portalUrl);
+        }
+        try {
+            return new OrganizationInvitationResource(session, customer, adminEvent, auth).inviteUser(email, null, null);
+        } finally {
+            if (portalUrl != null) {
+                customer.setRedirectUrl(redirectUrl);
+            }
+        }
+    }
+
+    /** The portal client's base URL, absolute; null when the realm has no portal client with one. */
+    static String portalUrl(KeycloakSession session, RealmModel realm) {
+        ClientModel portal = CustomerSettings.portalClient(realm);
+        if (portal == null) {
+            return null;
+        }
+        String base = portal.getBaseUrl();
+        if ((base == null || base.isBlank()) && portal.getRootUrl() == null) {
+            return null;
+        }
+        return ResolveRelative.resolveRelativeUri(session, portal.getRootUrl(), base == null || base.isBlank() ? "/" : base);
+    }
+
+    /** The name shown as inviter for invitations the realm sends by itself. */
+    public static String realmInviterName(RealmModel realm) {
+        String display = realm.getDisplayName();
+        return display == null || display.isBlank() ? realm.getName() : display;
+    }
+}
