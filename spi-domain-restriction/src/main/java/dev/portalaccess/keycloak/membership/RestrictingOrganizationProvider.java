@@ -6,6 +6,7 @@ import static dev.portalaccess.keycloak.membership.SettingsGuardedOrganization.w
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -22,6 +23,9 @@ import org.keycloak.organization.OrganizationProvider;
  * its restriction is on. Organizations handed out refuse invalid membership settings.
  */
 final class RestrictingOrganizationProvider implements OrganizationProvider {
+
+    /** Set by spi-tenant-access on the clients of customer service accounts. */
+    static final String CUSTOMER_CLIENT_ATTRIBUTE = "portalaccess.customer";
 
     private final KeycloakSession session;
     private final OrganizationProvider delegate;
@@ -47,11 +51,24 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
         if (organization == null || user == null) {
             return; // Keycloak's provider reports these itself
         }
+        if (isServiceAccountOf(organization, user)) {
+            return; // an admin bound this client to the customer; service accounts have no email to check
+        }
         MembershipSettings.Verdict verdict = MembershipSettings.of(organization.getAttributes()).check(user.getEmail());
         // an existing member is not re-checked: Keycloak answers "already a member" (false) as before
         if (!verdict.allowed() && !delegate.isMember(unwrap(organization), user)) {
             throw Refusals.membership(session, organization, user.getEmail(), verdict);
         }
+    }
+
+    /** The service-account user of a client an admin created for this customer (client attribute {@value #CUSTOMER_CLIENT_ATTRIBUTE}). */
+    private boolean isServiceAccountOf(OrganizationModel organization, UserModel user) {
+        String clientId = user.getServiceAccountClientLink();
+        if (clientId == null) {
+            return false;
+        }
+        ClientModel client = session.clients().getClientById(session.getContext().getRealm(), clientId);
+        return client != null && organization.getId().equals(client.getAttribute(CUSTOMER_CLIENT_ATTRIBUTE));
     }
 
     @Override

@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
  *   <li>{@code portalaccess.keycloak.home}: the unpacked distribution, with the provider JARs in
  *       {@code providers/} and the realm exports in {@code data/import/};</li>
  *   <li>{@code portalaccess.keycloak.args}: extra arguments for {@code kc.sh start-dev};</li>
- *   <li>{@code portalaccess.keycloak.startTimeoutSeconds}: how long to wait for readiness (default 300).</li>
+ *   <li>{@code portalaccess.keycloak.startTimeoutSeconds}: how long to wait for readiness (default 600).</li>
  * </ul>
  */
 public final class KeycloakServer {
@@ -147,7 +147,7 @@ public final class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + kcSh, e);
         }
-        waitUntilReady(Duration.ofSeconds(Long.getLong("portalaccess.keycloak.startTimeoutSeconds", 300)));
+        waitUntilReady(Duration.ofSeconds(Long.getLong("portalaccess.keycloak.startTimeoutSeconds", 600)));
         LOG.infof("Keycloak ready at %s after %d s", baseUrl(), Duration.between(begin, Instant.now()).toSeconds());
     }
 

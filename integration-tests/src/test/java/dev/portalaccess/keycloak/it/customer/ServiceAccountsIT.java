@@ -97,4 +97,26 @@ class ServiceAccountsIT {
         realm.anonymous().clientCredentialsGrant(realm.realm, clientId, secret).expect(200);
         realm.delete();
     }
+
+    @Test
+    void aDomainRestrictedCustomerGetsServiceAccountsButNoStrayMembers(KeycloakServer server, Rest admin) {
+        CustomerTestRealm realm = CustomerTestRealm.create(admin, server, Map.of());
+        String acme = realm.createCustomer("acme", "Acme Corp", Map.of(
+                "portalaccess.domainRestriction.enabled", List.of("true"),
+                "portalaccess.domainRestriction.domains", List.of("acme.com")));
+
+        // a service account has no email: it is let in because an admin bound its client to this customer
+        JsonNode created = admin.post(realm.path("/customers/" + acme + "/service-accounts"), Map.of("name", "ci")).expect(201).json();
+        String token = realm.anonymous().clientCredentialsGrant(realm.realm, created.path("clientId").asText(),
+                created.path("secret").asText()).expect(200).json().path("access_token").asText();
+        assertEquals(acme, Rest.jwtPayload(token).path("organization").path("acme").path("id").asText());
+
+        // the service-account user of a client bound to another customer is still refused here
+        String other = realm.createCustomer("globex", "Globex", Map.of());
+        JsonNode foreign = admin.post(realm.path("/customers/" + other + "/service-accounts"), Map.of("name", "ci")).expect(201).json();
+        JsonNode foreignUser = admin.get(realm.path("/users?username=service-account-" + foreign.path("clientId").asText())).expect(200).list().get(0);
+        JsonNode refused = admin.post(realm.path("/organizations/" + acme + "/members"), "\"" + foreignUser.path("id").asText() + "\"").expect(400).json();
+        assertEquals("email", refused.path("field").asText(), refused.toString());
+        realm.delete();
+    }
 }
