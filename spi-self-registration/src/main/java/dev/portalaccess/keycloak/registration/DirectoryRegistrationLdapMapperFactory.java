@@ -14,7 +14,7 @@ import org.keycloak.storage.ldap.mappers.LDAPStorageMapperFactory;
 @AutoService(LDAPStorageMapperFactory.class)
 public final class DirectoryRegistrationLdapMapperFactory extends AbstractLDAPStorageMapperFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-self-registration-directory-mapper";
+    public static final String PROVIDER_ID = "portalaccess-selfreg-directory";
 
     @Override
     protected AbstractLDAPStorageMapper createMapper(ComponentModel mapperModel, LDAPStorageProvider federationProvider) {

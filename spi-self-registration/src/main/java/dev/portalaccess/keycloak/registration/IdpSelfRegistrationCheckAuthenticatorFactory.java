@@ -15,7 +15,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 @AutoService(AuthenticatorFactory.class)
 public final class IdpSelfRegistrationCheckAuthenticatorFactory implements AuthenticatorFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-self-registration-idp-check";
+    public static final String PROVIDER_ID = "portalaccess-selfreg-idp-check";
 
     private static final IdpSelfRegistrationCheckAuthenticator SINGLETON = new IdpSelfRegistrationCheckAuthenticator();
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {

@@ -15,7 +15,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 @AutoService(AuthenticatorFactory.class)
 public final class IdpSelfRegistrationGrantAuthenticatorFactory implements AuthenticatorFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-self-registration-idp-grant";
+    public static final String PROVIDER_ID = "portalaccess-selfreg-idp-grant";
 
     private static final IdpSelfRegistrationGrantAuthenticator SINGLETON = new IdpSelfRegistrationGrantAuthenticator();
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
