@@ -22,7 +22,7 @@ public final class SelfRegistrationPolicyConfigProperties {
     /** Alias under which the policy is found when it is not attached to the registration flow. */
     public static final String POLICY_CONFIG_ALIAS = "portalaccess-self-registration-policy";
 
-    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+    static final List<ProviderConfigProperty> PROPERTIES = List.copyOf(ProviderConfigurationBuilder.create()
             .property().name(MODE).label("Who can register")
             .helpText("NONE: no one (only admins and invitations add users; the registration link is hidden). "
                     + "ANYONE: anyone, through the methods switched on below, with the default services. "
@@ -49,7 +49,7 @@ public final class SelfRegistrationPolicyConfigProperties {
             .helpText("Granted to every self-registered user: 'role:<realm role>' or 'group:<group path>' "
                     + "(a bare name is a realm role).")
             .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
-            .build();
+            .build());
 
     private SelfRegistrationPolicyConfigProperties() {
     }

@@ -75,7 +75,7 @@ class NoMutableStaticStateIT {
 
     private static URLClassLoader classLoader(Path home) throws IOException {
         List<URL> urls = new ArrayList<>();
-        for (Path dir : List.of(home.resolve("lib/lib/main"), home.resolve("providers"))) {
+        for (Path dir : List.of(home.resolve("lib/lib/boot"), home.resolve("lib/lib/main"), home.resolve("providers"))) {
             try (Stream<Path> jars = Files.list(dir)) {
                 jars.filter(p -> p.toString().endsWith(".jar")).forEach(p -> {
                     try {
