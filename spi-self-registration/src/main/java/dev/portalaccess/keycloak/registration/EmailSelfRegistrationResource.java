@@ -99,9 +99,9 @@ public final class EmailSelfRegistrationResource {
             return Response.ok(body, MediaType.APPLICATION_JSON).build();
         }
 
-        // profile validation first: it carries the realm's own rules, the email denylist among them
+        // profile validation first, as for a registration: it carries the realm's rules, the email denylist among them
         UserProfile profile = session.getProvider(UserProfileProvider.class)
-                .create(UserProfileContext.USER_API, attributes(request, address));
+                .create(UserProfileContext.REGISTRATION, attributes(request, address));
         try {
             profile.validate();
         } catch (ValidationException e) {

@@ -8,7 +8,6 @@ import dev.portalaccess.keycloak.email.DomainName;
 import dev.portalaccess.keycloak.email.EmailAddress;
 import dev.portalaccess.keycloak.email.InvalidEmailException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
 
@@ -83,10 +82,5 @@ public final class SelfRegistrationEvaluator {
                 .max(Comparator.comparingInt((Match m) -> m.domain().length())
                         .thenComparing(m -> m.company().organization().getAlias(), Comparator.reverseOrder()))
                 .map(Match::company);
-    }
-
-    /** The company (if any) an existing organization represents, for display in answers. */
-    static String aliasOf(OrganizationModel org) {
-        return org == null ? null : org.getAlias();
     }
 }
