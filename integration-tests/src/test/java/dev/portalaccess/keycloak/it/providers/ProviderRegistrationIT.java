@@ -86,7 +86,7 @@ class ProviderRegistrationIT {
     /** Keycloak's own libraries plus every installed provider JAR, to instantiate factories and read their ids. */
     private static URLClassLoader keycloakClassLoader(Path home) throws IOException {
         List<URL> urls = new ArrayList<>();
-        for (Path dir : List.of(home.resolve("lib/lib/main"), home.resolve("providers"))) {
+        for (Path dir : List.of(home.resolve("lib/lib/boot"), home.resolve("lib/lib/main"), home.resolve("providers"))) {
             try (Stream<Path> jars = Files.list(dir)) {
                 jars.filter(p -> p.toString().endsWith(".jar")).forEach(p -> {
                     try {

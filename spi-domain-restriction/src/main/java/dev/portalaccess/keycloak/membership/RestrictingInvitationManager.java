@@ -1,0 +1,53 @@
+package dev.portalaccess.keycloak.membership;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationInvitationModel;
+import org.keycloak.models.OrganizationInvitationModel.Filter;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.organization.InvitationManager;
+
+/** Keycloak's invitation manager, except that no invitation goes to an address the customer does not allow. */
+final class RestrictingInvitationManager implements InvitationManager {
+
+    private final KeycloakSession session;
+    private final InvitationManager delegate;
+
+    RestrictingInvitationManager(KeycloakSession session, InvitationManager delegate) {
+        this.session = session;
+        this.delegate = delegate;
+    }
+
+    @Override
+    public OrganizationInvitationModel create(OrganizationModel organization, String email, String firstName,
+            String lastName) {
+        MembershipSettings.Verdict verdict = MembershipSettings.of(organization.getAttributes()).check(email);
+        if (!verdict.allowed()) {
+            throw Refusals.membership(session, organization, email, verdict);
+        }
+        return delegate.create(SettingsGuardedOrganization.unwrap(organization), email, firstName, lastName);
+    }
+
+    @Override
+    public OrganizationInvitationModel getById(String id) {
+        return delegate.getById(id);
+    }
+
+    @Override
+    public OrganizationInvitationModel getByEmail(OrganizationModel organization, String email) {
+        return delegate.getByEmail(SettingsGuardedOrganization.unwrap(organization), email);
+    }
+
+    @Override
+    public Stream<OrganizationInvitationModel> getAllStream(OrganizationModel organization, Map<Filter, String> attributes,
+            Integer first, Integer max) {
+        return delegate.getAllStream(SettingsGuardedOrganization.unwrap(organization), attributes, first, max);
+    }
+
+    @Override
+    public boolean remove(String id) {
+        return delegate.remove(id);
+    }
+}

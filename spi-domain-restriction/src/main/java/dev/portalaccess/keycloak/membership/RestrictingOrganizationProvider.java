@@ -1,0 +1,244 @@
+package dev.portalaccess.keycloak.membership;
+
+import static dev.portalaccess.keycloak.membership.SettingsGuardedOrganization.unwrap;
+import static dev.portalaccess.keycloak.membership.SettingsGuardedOrganization.wrap;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.InvitationManager;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * The one point every membership path passes: Keycloak's own organization provider (its cache layer, which
+ * delegates to JPA), decorated. {@link #addMember} and {@link #addManagedMember} (admin REST, admin
+ * console, invitation link, registration from an invitation, identity-provider first login, this
+ * project's APIs) and invitation creation refuse an email outside the customer's allowed domains while
+ * its restriction is on. Organizations handed out refuse invalid membership settings.
+ */
+final class RestrictingOrganizationProvider implements OrganizationProvider {
+
+    private final KeycloakSession session;
+    private final OrganizationProvider delegate;
+
+    RestrictingOrganizationProvider(KeycloakSession session, OrganizationProvider delegate) {
+        this.session = session;
+        this.delegate = delegate;
+    }
+
+    @Override
+    public boolean addManagedMember(OrganizationModel organization, UserModel user) {
+        checkMayJoin(organization, user);
+        return delegate.addManagedMember(unwrap(organization), user);
+    }
+
+    @Override
+    public boolean addMember(OrganizationModel organization, UserModel user) {
+        checkMayJoin(organization, user);
+        return delegate.addMember(unwrap(organization), user);
+    }
+
+    private void checkMayJoin(OrganizationModel organization, UserModel user) {
+        if (organization == null || user == null) {
+            return; // Keycloak's provider reports these itself
+        }
+        MembershipSettings.Verdict verdict = MembershipSettings.of(organization.getAttributes()).check(user.getEmail());
+        // an existing member is not re-checked: Keycloak answers "already a member" (false) as before
+        if (!verdict.allowed() && !delegate.isMember(unwrap(organization), user)) {
+            throw Refusals.membership(session, organization, user.getEmail(), verdict);
+        }
+    }
+
+    @Override
+    public InvitationManager getInvitationManager() {
+        return new RestrictingInvitationManager(session, delegate.getInvitationManager());
+    }
+
+    // Everything below is the delegate's; organizations handed out validate their settings on write.
+
+    @Override
+    public OrganizationModel create(String name, String alias) {
+        return wrap(delegate.create(name, alias));
+    }
+
+    @Override
+    public OrganizationModel create(String id, String name, String alias) {
+        return wrap(delegate.create(id, name, alias));
+    }
+
+    @Override
+    public OrganizationModel getById(String id) {
+        return wrap(delegate.getById(id));
+    }
+
+    @Override
+    public OrganizationModel getByDomainName(String domainName) {
+        return wrap(delegate.getByDomainName(domainName));
+    }
+
+    @Override
+    public OrganizationModel getByAlias(String alias) {
+        return wrap(delegate.getByAlias(alias));
+    }
+
+    @Override
+    public Stream<OrganizationModel> getAllStream() {
+        return delegate.getAllStream().map(SettingsGuardedOrganization::wrap);
+    }
+
+    @Override
+    public Stream<OrganizationModel> getAllStream(String search, Boolean exact, Integer first, Integer max) {
+        return delegate.getAllStream(search, exact, first, max).map(SettingsGuardedOrganization::wrap);
+    }
+
+    @Override
+    public Stream<OrganizationModel> getAllStream(Map<String, String> attributes, Integer first, Integer max) {
+        return delegate.getAllStream(attributes, first, max).map(SettingsGuardedOrganization::wrap);
+    }
+
+    @Override
+    public long count(String search, Boolean exact) {
+        return delegate.count(search, exact);
+    }
+
+    @Override
+    public long count(Map<String, String> attributes) {
+        return delegate.count(attributes);
+    }
+
+    @Override
+    public long count() {
+        return delegate.count();
+    }
+
+    @Override
+    public boolean hasOrganizations() {
+        return delegate.hasOrganizations();
+    }
+
+    @Override
+    public boolean remove(OrganizationModel organization) {
+        return delegate.remove(unwrap(organization));
+    }
+
+    @Override
+    public void removeAll() {
+        delegate.removeAll();
+    }
+
+    @Override
+    @SuppressWarnings("removal")
+    public Stream<UserModel> getMembersStream(OrganizationModel organization, String search, Boolean exact, Integer first,
+            Integer max) {
+        return delegate.getMembersStream(unwrap(organization), search, exact, first, max);
+    }
+
+    @Override
+    public Stream<UserModel> getMembersStream(OrganizationModel organization, Map<String, String> filters, Boolean exact,
+            Integer first, Integer max) {
+        return delegate.getMembersStream(unwrap(organization), filters, exact, first, max);
+    }
+
+    @Override
+    public long getMembersCount(OrganizationModel organization) {
+        return delegate.getMembersCount(unwrap(organization));
+    }
+
+    @Override
+    public UserModel getMemberById(OrganizationModel organization, String id) {
+        return delegate.getMemberById(unwrap(organization), id);
+    }
+
+    @Override
+    public Stream<OrganizationModel> getByMember(UserModel member) {
+        return delegate.getByMember(member).map(SettingsGuardedOrganization::wrap);
+    }
+
+    @Override
+    public GroupModel createGroup(OrganizationModel organization, String name, GroupModel toParent) {
+        return delegate.createGroup(unwrap(organization), name, toParent);
+    }
+
+    @Override
+    public GroupModel createGroup(OrganizationModel organization, String id, String name, GroupModel toParent) {
+        return delegate.createGroup(unwrap(organization), id, name, toParent);
+    }
+
+    @Override
+    public Stream<GroupModel> getTopLevelGroups(OrganizationModel organization, Integer firstResult, Integer maxResults) {
+        return delegate.getTopLevelGroups(unwrap(organization), firstResult, maxResults);
+    }
+
+    @Override
+    public Stream<GroupModel> searchGroupsByName(OrganizationModel organization, String search, Boolean exact,
+            Integer firstResult, Integer maxResults) {
+        return delegate.searchGroupsByName(unwrap(organization), search, exact, firstResult, maxResults);
+    }
+
+    @Override
+    public Stream<GroupModel> searchGroupsByAttributes(OrganizationModel organization, Map<String, String> attributes,
+            Integer firstResult, Integer maxResults) {
+        return delegate.searchGroupsByAttributes(unwrap(organization), attributes, firstResult, maxResults);
+    }
+
+    @Override
+    public Stream<GroupModel> getOrganizationGroupsByMember(OrganizationModel organization, UserModel member) {
+        return delegate.getOrganizationGroupsByMember(unwrap(organization), member);
+    }
+
+    @Override
+    public Stream<GroupModel> getOrganizationGroupsByMember(OrganizationModel organization, UserModel member, String search,
+            Integer first, Integer max) {
+        return delegate.getOrganizationGroupsByMember(unwrap(organization), member, search, first, max);
+    }
+
+    @Override
+    public GroupModel getOrganizationGroup(OrganizationModel organization) {
+        return delegate.getOrganizationGroup(unwrap(organization));
+    }
+
+    @Override
+    public boolean addIdentityProvider(OrganizationModel organization, IdentityProviderModel identityProvider) {
+        return delegate.addIdentityProvider(unwrap(organization), identityProvider);
+    }
+
+    @Override
+    public Stream<IdentityProviderModel> getIdentityProviders(OrganizationModel organization) {
+        return delegate.getIdentityProviders(unwrap(organization));
+    }
+
+    @Override
+    public boolean removeIdentityProvider(OrganizationModel organization, IdentityProviderModel identityProvider) {
+        return delegate.removeIdentityProvider(unwrap(organization), identityProvider);
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return delegate.isEnabled();
+    }
+
+    @Override
+    public boolean isManagedMember(OrganizationModel organization, UserModel member) {
+        return delegate.isManagedMember(unwrap(organization), member);
+    }
+
+    @Override
+    public boolean isMember(OrganizationModel organization, UserModel user) {
+        return delegate.isMember(unwrap(organization), user);
+    }
+
+    @Override
+    public boolean removeMember(OrganizationModel organization, UserModel member) {
+        return delegate.removeMember(unwrap(organization), member);
+    }
+
+    @Override
+    public void close() {
+        // the delegate is a session provider of its own and closed by the session
+    }
+}

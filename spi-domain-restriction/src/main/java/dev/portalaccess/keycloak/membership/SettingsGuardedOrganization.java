@@ -1,0 +1,146 @@
+package dev.portalaccess.keycloak.membership;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.OrganizationDomainModel;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * An organization whose {@link #setAttributes(Map)} refuses invalid membership settings. Admin REST
+ * (create and update of an organization) and realm import both store attributes through this method.
+ * Everything else is the delegate's.
+ */
+final class SettingsGuardedOrganization implements OrganizationModel {
+
+    private final OrganizationModel delegate;
+
+    private SettingsGuardedOrganization(OrganizationModel delegate) {
+        this.delegate = delegate;
+    }
+
+    static OrganizationModel wrap(OrganizationModel organization) {
+        if (organization == null || organization instanceof SettingsGuardedOrganization) {
+            return organization;
+        }
+        return new SettingsGuardedOrganization(organization);
+    }
+
+    /** The model Keycloak's own provider returned, for calls back into it. */
+    static OrganizationModel unwrap(OrganizationModel organization) {
+        return organization instanceof SettingsGuardedOrganization guarded ? guarded.delegate : organization;
+    }
+
+    @Override
+    public void setAttributes(Map<String, List<String>> attributes) {
+        SettingsValidator.validate(attributes).ifPresent(v -> {
+            throw Refusals.invalidSetting(v.attribute(), v.entry(), v.error(), v.description());
+        });
+        delegate.setAttributes(attributes);
+    }
+
+    @Override
+    public String getId() {
+        return delegate.getId();
+    }
+
+    @Override
+    public void setName(String name) {
+        delegate.setName(name);
+    }
+
+    @Override
+    public String getName() {
+        return delegate.getName();
+    }
+
+    @Override
+    public String getAlias() {
+        return delegate.getAlias();
+    }
+
+    @Override
+    public void setAlias(String alias) {
+        delegate.setAlias(alias);
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return delegate.isEnabled();
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        delegate.setEnabled(enabled);
+    }
+
+    @Override
+    public String getDescription() {
+        return delegate.getDescription();
+    }
+
+    @Override
+    public void setDescription(String description) {
+        delegate.setDescription(description);
+    }
+
+    @Override
+    public String getRedirectUrl() {
+        return delegate.getRedirectUrl();
+    }
+
+    @Override
+    public void setRedirectUrl(String redirectUrl) {
+        delegate.setRedirectUrl(redirectUrl);
+    }
+
+    @Override
+    public Map<String, List<String>> getAttributes() {
+        return delegate.getAttributes();
+    }
+
+    @Override
+    public Stream<OrganizationDomainModel> getDomains() {
+        return delegate.getDomains();
+    }
+
+    @Override
+    public void setDomains(Set<OrganizationDomainModel> domains) {
+        delegate.setDomains(domains);
+    }
+
+    @Override
+    public Stream<IdentityProviderModel> getIdentityProviders() {
+        return delegate.getIdentityProviders();
+    }
+
+    @Override
+    public boolean isManaged(UserModel user) {
+        return delegate.isManaged(user);
+    }
+
+    @Override
+    public boolean isMember(UserModel user) {
+        return delegate.isMember(user);
+    }
+
+    // Keycloak's adapters compare organizations by id; so do we, in both directions.
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof OrganizationModel other && getId().equals(other.getId()));
+    }
+
+    @Override
+    public int hashCode() {
+        return getId().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return delegate.toString();
+    }
+}
