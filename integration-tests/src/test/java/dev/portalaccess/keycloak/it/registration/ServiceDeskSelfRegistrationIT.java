@@ -43,8 +43,9 @@ class ServiceDeskSelfRegistrationIT {
         JsonNode google = admin.get("/admin/realms/" + REALM + "/identity-provider/instances/google").expect(200).json();
         assertEquals("google", google.path("providerId").asText());
         assertFalse(google.path("enabled").asBoolean(), "placeholder credentials: disabled");
-        assertEquals("service-desk first broker login", google.path("firstBrokerLoginFlowAlias").asText());
-        List<String> brokerSteps = SelfRegistrationRealm.executions(admin, REALM, "service-desk first broker login").stream()
+        String brokerFlow = google.path("firstBrokerLoginFlowAlias").asText();
+        assertEquals(realm.path("firstBrokerLoginFlow").asText(), brokerFlow, "one first broker login flow for every provider");
+        List<String> brokerSteps = SelfRegistrationRealm.executions(admin, REALM, brokerFlow).stream()
                 .map(e -> e.path("providerId").asText()).toList();
         assertTrue(brokerSteps.indexOf(SelfRegistrationRealm.IDP_CHECK_STEP) < brokerSteps.indexOf("idp-create-user-if-unique"),
                 "policy check before user creation: " + brokerSteps);
