@@ -1,0 +1,41 @@
+package dev.portalaccess.keycloak.it.partner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portalaccess.keycloak.testsupport.KeycloakIntegrationTest;
+import dev.portalaccess.keycloak.testsupport.Rest;
+import org.junit.jupiter.api.Test;
+
+/** The partner-portal realm export: partner staff, tenants with and without auto-add, an external user. Read only. */
+@KeycloakIntegrationTest
+class PartnerPortalRealmIT {
+
+    private static final String PA = "/admin/realms/partner-portal/partner-access";
+
+    @Test
+    void exportCarriesStaffTenantsAndAutoAdd(Rest admin) {
+        JsonNode settings = admin.get(PA).expect(200).json();
+        assertTrue(settings.get("enabled").asBoolean());
+        assertEquals("partner-staff", settings.get("staffGroup").asText());
+
+        List<String> staff = admin.get(PA + "/staff").expect(200).list().stream().map(u -> u.get("username").asText()).toList();
+        assertTrue(staff.containsAll(List.of("pat.partner", "sam.support")), staff.toString());
+        assertFalse(staff.contains("erin.external"), "external users are not partner staff");
+
+        Map<String, JsonNode> tenants = admin.get(PA + "/tenants").expect(200).list().stream()
+                .collect(Collectors.toMap(t -> t.get("alias").asText(), t -> t));
+        assertTrue(tenants.get("acme").get("autoAdd").asBoolean(), "acme: auto-add on");
+        assertFalse(tenants.get("globex").get("autoAdd").asBoolean(), "globex: managed one by one");
+        JsonNode acme = admin.get(PA + "/tenants/" + tenants.get("acme").get("id").asText()).expect(200).json();
+        assertEquals(2, acme.get("userCount").asInt(), "every partner user on the auto-add tenant");
+        JsonNode globex = admin.get(PA + "/tenants/" + tenants.get("globex").get("id").asText()).expect(200).json();
+        assertTrue(globex.get("users").toString().contains("erin.external"), "an external user on globex");
+    }
+}

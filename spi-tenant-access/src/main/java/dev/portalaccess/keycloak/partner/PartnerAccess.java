@@ -1,0 +1,291 @@
+package dev.portalaccess.keycloak.partner;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.OrganizationInvitationModel;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.cache.UserCache;
+import org.keycloak.organization.InvitationManager;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * The partner-access rules of one realm. A customer tenant is an organization; access to it is organization
+ * membership (so tokens, the organization selection at login and the admin console all see it); the partner
+ * staff are the members of the realm's staff group.
+ *
+ * <p>The rules that must hold on every path (at least one user per tenant; no single removal while
+ * auto-add is on) are enforced in {@link #guardLeave}, called for every organization membership removal.
+ */
+final class PartnerAccess {
+
+    private static final Logger LOG = Logger.getLogger(PartnerAccess.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final PartnerAccessConfig config;
+    private final OrganizationProvider organizations;
+    private final PartnerAccessStore store;
+
+    PartnerAccess(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.config = PartnerAccessConfig.of(realm);
+        this.organizations = session.getProvider(OrganizationProvider.class);
+        this.store = new PartnerAccessStore(session);
+    }
+
+    boolean enabled() {
+        return config.enabled() && realm.isOrganizationsEnabled();
+    }
+
+    PartnerAccessConfig config() {
+        return config;
+    }
+
+    void requireEnabled() {
+        if (!enabled()) {
+            throw PartnerAccessException.badRequest("realm", "partnerAccessDisabled", "Partner access is not enabled in realm '"
+                    + realm.getName() + "': set the realm attribute " + PartnerAccessConfig.ENABLED + "=true and enable organizations.");
+        }
+    }
+
+    GroupModel staffGroup() {
+        return config.staffGroup(session, realm);
+    }
+
+    GroupModel requireStaffGroup() {
+        GroupModel group = staffGroup();
+        if (group == null) {
+            throw PartnerAccessException.badRequest("staffGroup", "staffGroupMissing", "The partner staff group '"
+                    + config.staffGroupName() + "' does not exist in realm '" + realm.getName() + "'.");
+        }
+        return group;
+    }
+
+    boolean isStaff(UserModel user) {
+        GroupModel group = staffGroup();
+        return group != null && store.isMember(group.getId(), user.getId());
+    }
+
+    OrganizationModel tenant(String id) {
+        OrganizationModel organization = id == null ? null : organizations.getById(id);
+        if (organization == null) {
+            throw PartnerAccessException.notFound("tenantId", "No tenant (organization) '" + id + "' in realm '" + realm.getName() + "'.");
+        }
+        return organization;
+    }
+
+    boolean hasAccess(OrganizationModel tenant, UserModel user) {
+        return store.hasAccess(tenant.getId(), user.getId());
+    }
+
+    long memberCount(OrganizationModel tenant) {
+        return organizations.getMembersCount(tenant);
+    }
+
+    // ---- partner users -------------------------------------------------------------------------------
+
+    /** Grants an existing partner user access to the tenant. */
+    void grant(OrganizationModel tenant, UserModel user) {
+        requireEnabled();
+        if (!isStaff(user)) {
+            throw PartnerAccessException.badRequest("userId", PartnerAccessException.NOT_PARTNER_USER, "User '" + user.getUsername()
+                    + "' is not a partner user (not in group '" + config.staffGroupName() + "'): invite them by email instead.");
+        }
+        store.lockTenant(tenant.getId());
+        if (hasAccess(tenant, user)) {
+            throw PartnerAccessException.conflict("userId", "alreadyHasAccess", "User '" + user.getUsername()
+                    + "' already has access to tenant '" + tenant.getName() + "'.");
+        }
+        try {
+            organizations.addMember(tenant, user);
+        } catch (PartnerAccessException e) {
+            throw e;
+        } catch (ModelException e) {
+            throw PartnerAccessException.badRequest("userId", "membershipRejected", e.getMessage());
+        }
+    }
+
+    /** Revokes one user's access to one tenant (partner or external user); the guard applies. */
+    void revoke(OrganizationModel tenant, UserModel user) {
+        requireEnabled();
+        store.lockTenant(tenant.getId());
+        if (!hasAccess(tenant, user)) {
+            throw PartnerAccessException.notFound("userId", "User '" + user.getUsername() + "' has no access to tenant '"
+                    + tenant.getName() + "'.");
+        }
+        organizations.removeMember(tenant, user);
+        verifyNow();
+    }
+
+    // ---- invitations ---------------------------------------------------------------------------------
+
+    /** Checks an external invitation before Keycloak's own invite path sends it; returns the normalised email. */
+    String checkInvitation(OrganizationModel tenant, String email) {
+        requireEnabled();
+        if (email == null || email.isBlank()) {
+            throw PartnerAccessException.badRequest("email", "required", "An email address is required to invite an external user.");
+        }
+        String normalised = email.trim().toLowerCase();
+        if (!org.keycloak.services.validation.Validation.isEmailValid(normalised)) {
+            throw PartnerAccessException.badRequest("email", "invalidEmail", "'" + email + "' is not a valid email address.");
+        }
+        UserModel existing = session.users().getUserByEmail(realm, normalised);
+        if (existing != null && isStaff(existing)) {
+            throw PartnerAccessException.badRequest("email", PartnerAccessException.PARTNER_USER, "'" + normalised
+                    + "' belongs to a partner user: grant access to the partner user instead of inviting.");
+        }
+        if (existing != null && hasAccess(tenant, existing)) {
+            throw PartnerAccessException.conflict("email", "alreadyHasAccess", "'" + normalised + "' already has access to tenant '"
+                    + tenant.getName() + "'.");
+        }
+        return normalised;
+    }
+
+    Stream<OrganizationInvitationModel> pendingInvitations(OrganizationModel tenant) {
+        return organizations.getInvitationManager().getAllStream(tenant, Map.of(), null, null)
+                .filter(i -> !i.isExpired());
+    }
+
+    /** Cancels a pending invitation; refused if it is the last way anyone has (or gets) access to the tenant. */
+    OrganizationInvitationModel cancelInvitation(OrganizationModel tenant, String invitationId) {
+        requireEnabled();
+        store.lockTenant(tenant.getId());
+        InvitationManager invitations = organizations.getInvitationManager();
+        OrganizationInvitationModel invitation = invitationId == null ? null : invitations.getById(invitationId);
+        if (invitation == null || !tenant.getId().equals(invitation.getOrganizationId())) {
+            throw PartnerAccessException.notFound("invitationId", "No invitation '" + invitationId + "' for tenant '" + tenant.getName() + "'.");
+        }
+        if (!invitation.isExpired()) {
+            String groupId = store.organizationGroupId(tenant.getId());
+            if (store.countMembers(groupId) == 0 && store.countPendingInvitations(tenant.getId(), invitationId) == 0) {
+                throw PartnerAccessException.lastAccess(tenant.getName());
+            }
+        }
+        invitations.remove(invitationId);
+        return invitation;
+    }
+
+    // ---- automatically add partner users ------------------------------------------------------------
+
+    /**
+     * Turns "Automatically Add Partner Users" on or off. On: every partner user gets access at once (one
+     * set-based insert). Off: nobody loses access. Returns how many users gained access.
+     */
+    int setAutoAdd(OrganizationModel tenant, boolean on) {
+        requireEnabled();
+        GroupModel staff = on ? requireStaffGroup() : null;
+        store.lockTenant(tenant.getId());
+        Map<String, List<String>> attributes = new HashMap<>(tenant.getAttributes());
+        attributes.put(PartnerAccessConfig.AUTO_ADD, List.of(Boolean.toString(on)));
+        tenant.setAttributes(attributes);
+        if (!on) {
+            return 0;
+        }
+        int added;
+        if (PartnerAccessConfig.domainRestricted(tenant)) {
+            // one by one through the (decorated) OrganizationProvider, so the tenant's domain restriction applies
+            added = (int) session.users().getGroupMembersStream(realm, staff).toList().stream()
+                    .filter(u -> !hasAccess(tenant, u))
+                    .filter(u -> organizations.addMember(tenant, u))
+                    .count();
+        } else {
+            added = store.addStaffToTenant(staff.getId(), store.organizationGroupId(tenant.getId()));
+            if (added > 0) {
+                // the user cache holds each user's group ids; drop the realm's cached users (cluster-wide)
+                UserCache cache = session.getProvider(UserCache.class);
+                if (cache != null) {
+                    cache.evict(realm);
+                }
+            }
+        }
+        LOG.debugf("Auto-add on for tenant %s in realm %s: %d partner user(s) added", tenant.getName(), realm.getName(), added);
+        return added;
+    }
+
+    // ---- listeners -----------------------------------------------------------------------------------
+
+    /** A user joined the staff group: access to every auto-add tenant. */
+    void onStaffJoined(UserModel user) {
+        int added = store.addUserToAutoAddTenants(user.getId(), realm.getId());
+        if (added > 0) {
+            UserCache cache = session.getProvider(UserCache.class);
+            if (cache != null) {
+                cache.evict(realm, user);
+            }
+        }
+        for (String id : store.restrictedAutoAddTenants(realm.getId())) {
+            OrganizationModel tenant = organizations.getById(id);
+            if (tenant != null && !hasAccess(tenant, user)) {
+                organizations.addMember(tenant, user);
+                added++;
+            }
+        }
+        LOG.debugf("Partner user %s joined the staff of realm %s: %d auto-add tenant(s)", user.getUsername(), realm.getName(), added);
+    }
+
+    /**
+     * A user left the staff group: they lose every tenant they had as a partner user. Partner users are
+     * never invited externally (the invite refuses their email), so that is all of their tenants.
+     */
+    void onStaffLeft(UserModel user) {
+        List<String> tenants = store.tenantIdsOf(user.getId(), realm.getId());
+        for (String id : tenants) {
+            OrganizationModel tenant = organizations.getById(id);
+            store.lockTenant(id);
+            organizations.removeMember(tenant, user);
+        }
+        LOG.debugf("User %s left the partner staff of realm %s: access to %d tenant(s) revoked", user.getUsername(), realm.getName(), tenants.size());
+    }
+
+    /**
+     * Every organization membership removal, whatever the path (this REST API, Keycloak's admin REST,
+     * staff removal), runs this in the removing transaction after the membership row is gone. It locks
+     * the tenant's row (so of two concurrent removals the second waits and then sees the first's result)
+     * and has the tenant checked before the transaction commits ({@link TenantGuard}).
+     */
+    void guardLeave(OrganizationModel tenant, UserModel user) {
+        if (!enabled()) {
+            return;
+        }
+        store.lockTenant(tenant.getId());
+        TenantGuard.of(session, realm).removed(tenant.getId(), user.getId());
+    }
+
+    /** Checks the tenants changed so far in this transaction at once (this REST API: a 409 with a reason). */
+    void verifyNow() {
+        TenantGuard.of(session, realm).verify();
+    }
+
+    /**
+     * The rules, on the state the transaction would commit: a tenant that still exists keeps at least one
+     * member or pending invitation, and while auto-add is on no partner user is missing from it.
+     */
+    void verifyTenant(String tenantId, java.util.Set<String> removedUserIds) {
+        OrganizationModel tenant = organizations.getById(tenantId);
+        if (tenant == null) {
+            return; // the tenant itself was deleted
+        }
+        if (PartnerAccessConfig.autoAdd(tenant)) {
+            GroupModel staff = staffGroup();
+            for (String userId : removedUserIds) {
+                if (staff != null && store.isMember(staff.getId(), userId) && !store.hasAccess(tenantId, userId)) {
+                    throw PartnerAccessException.autoAddOn(tenant.getName());
+                }
+            }
+        }
+        String groupId = store.organizationGroupId(tenantId);
+        if (groupId != null && store.countMembers(groupId) == 0 && store.countPendingInvitations(tenantId, null) == 0) {
+            throw PartnerAccessException.lastAccess(tenant.getName());
+        }
+    }
+}

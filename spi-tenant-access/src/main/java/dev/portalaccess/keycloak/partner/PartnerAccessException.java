@@ -1,0 +1,71 @@
+package dev.portalaccess.keycloak.partner;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.keycloak.models.ModelValidationException;
+
+/**
+ * A refused partner-access change. It is a {@link ModelValidationException} so that, thrown from a
+ * membership listener on any path (Keycloak's own admin REST included), it rolls the transaction back
+ * and Keycloak answers 400; this extension's own REST answers {@link #status()} with {@link #body()}.
+ */
+final class PartnerAccessException extends ModelValidationException {
+
+    static final String LAST_ACCESS = "lastTenantAccess";
+    static final String AUTO_ADD_ON = "autoAddEnabled";
+    static final String NOT_PARTNER_USER = "notPartnerUser";
+    static final String PARTNER_USER = "partnerUser";
+
+    private final int status;
+    private final String field;
+    private final String error;
+    private final String messageKey;
+
+    PartnerAccessException(int status, String field, String error, String messageKey, String message) {
+        super(message);
+        this.status = status;
+        this.field = field;
+        this.error = error;
+        this.messageKey = messageKey;
+    }
+
+    static PartnerAccessException badRequest(String field, String error, String message) {
+        return new PartnerAccessException(400, field, error, "partnerAccess." + error, message);
+    }
+
+    static PartnerAccessException conflict(String field, String error, String message) {
+        return new PartnerAccessException(409, field, error, "partnerAccess." + error, message);
+    }
+
+    static PartnerAccessException notFound(String field, String message) {
+        return new PartnerAccessException(404, field, "notFound", "partnerAccess.notFound", message);
+    }
+
+    static PartnerAccessException lastAccess(String tenantName) {
+        return conflict("userId", LAST_ACCESS, "At least one user must keep access to tenant '" + tenantName
+                + "': this change would leave it with no member and no pending invitation.");
+    }
+
+    static PartnerAccessException autoAddOn(String tenantName) {
+        return conflict("userId", AUTO_ADD_ON, "Automatically Add Partner Users is enabled on tenant '" + tenantName
+                + "': turn it off before removing individual partner users.");
+    }
+
+    int status() {
+        return status;
+    }
+
+    String error() {
+        return error;
+    }
+
+    Map<String, String> body() {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("field", field);
+        body.put("error", error);
+        body.put("errorMessage", getMessage());
+        body.put("messageKey", messageKey);
+        return body;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.portalaccess.keycloak.partner;
+
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.representations.idm.MembershipType;
+
+/**
+ * The few queries partner access needs beyond Keycloak's model API, run on Keycloak's own tables through
+ * its {@link EntityManager} (same transaction as everything else in the request):
+ * <ul>
+ *   <li>a per-tenant database lock (the tenant's {@code ORG} row, {@code SELECT ... FOR UPDATE}), so the
+ *       "at least one user" rule holds across concurrent requests and cluster nodes;</li>
+ *   <li>index-backed point and count queries on {@code USER_GROUP_MEMBERSHIP} (an organization's members are
+ *       the members of its internal group);</li>
+ *   <li>set-based inserts for auto-add, which would otherwise be 10,000 or 2,000 single-row round trips.</li>
+ * </ul>
+ */
+final class PartnerAccessStore {
+
+    private static final String UNMANAGED = MembershipType.UNMANAGED.name();
+
+    private final EntityManager em;
+
+    PartnerAccessStore(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Serialises every access change of one tenant until the transaction ends (cluster-wide: it is a row lock). */
+    void lockTenant(String organizationId) {
+        em.createQuery("select o.id from OrganizationEntity o where o.id = :id", String.class)
+                .setParameter("id", organizationId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    String organizationGroupId(String organizationId) {
+        List<String> ids = em.createQuery("select o.groupId from OrganizationEntity o where o.id = :id", String.class)
+                .setParameter("id", organizationId).getResultList();
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /** One user's access to one tenant: a single indexed lookup (membership primary key joined to the ORG row). */
+    boolean hasAccess(String organizationId, String userId) {
+        return em.createQuery("select count(m) from UserGroupMembershipEntity m, OrganizationEntity o"
+                        + " where o.id = :o and m.groupId = o.groupId and m.user.id = :u", Long.class)
+                .setParameter("o", organizationId).setParameter("u", userId).getSingleResult() > 0;
+    }
+
+    boolean isMember(String groupId, String userId) {
+        return em.createQuery("select count(m) from UserGroupMembershipEntity m where m.groupId = :g and m.user.id = :u", Long.class)
+                .setParameter("g", groupId).setParameter("u", userId).getSingleResult() > 0;
+    }
+
+    long countMembers(String groupId) {
+        return em.createQuery("select count(m) from UserGroupMembershipEntity m where m.groupId = :g", Long.class)
+                .setParameter("g", groupId).getSingleResult();
+    }
+
+    /** Invitations of the tenant that can still be accepted (not expired). */
+    long countPendingInvitations(String organizationId, String exceptInvitationId) {
+        return em.createQuery("select count(i) from OrganizationInvitationEntity i where i.organizationId = :o"
+                        + " and i.expiresAt >= :now and i.id <> :except", Long.class)
+                .setParameter("o", organizationId).setParameter("now", Time.currentTime())
+                .setParameter("except", exceptInvitationId == null ? "" : exceptInvitationId)
+                .getSingleResult();
+    }
+
+    /** Makes every member of the staff group a member of the tenant's group; returns how many joined. */
+    int addStaffToTenant(String staffGroupId, String tenantGroupId) {
+        return em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
+                        + " select m.user, cast(:tenant as String), cast(:type as String) from UserGroupMembershipEntity m"
+                        + " where m.groupId = :staff and not exists (select 1 from UserGroupMembershipEntity x"
+                        + " where x.groupId = :tenant and x.user = m.user)")
+                .setParameter("tenant", tenantGroupId).setParameter("type", UNMANAGED).setParameter("staff", staffGroupId)
+                .executeUpdate();
+    }
+
+    /**
+     * Makes the user a member of every tenant of the realm that has auto-add on, except those with a
+     * domain restriction (they take the per-user path so the restriction applies); returns how many.
+     */
+    int addUserToAutoAddTenants(String userId, String realmId) {
+        return em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
+                        + " select u, o.groupId, cast(:type as String) from OrganizationEntity o, UserEntity u"
+                        + " where u.id = :user and o.realmId = :realm"
+                        + " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = 'true')"
+                        + " and not exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = 'true')"
+                        + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user = u)")
+                .setParameter("type", UNMANAGED).setParameter("user", userId).setParameter("realm", realmId)
+                .setParameter("auto", PartnerAccessConfig.AUTO_ADD).setParameter("restricted", PartnerAccessConfig.DOMAIN_RESTRICTION)
+                .executeUpdate();
+    }
+
+    /** Auto-add tenants with a domain restriction: joined one by one through the OrganizationProvider. */
+    List<String> restrictedAutoAddTenants(String realmId) {
+        return em.createQuery("select o.id from OrganizationEntity o where o.realmId = :realm"
+                        + " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = 'true')"
+                        + " and exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = 'true')",
+                        String.class)
+                .setParameter("realm", realmId).setParameter("auto", PartnerAccessConfig.AUTO_ADD)
+                .setParameter("restricted", PartnerAccessConfig.DOMAIN_RESTRICTION)
+                .getResultList();
+    }
+
+    /** Ids of the tenants the user is a member of, in id order (a fixed lock order avoids deadlocks). */
+    List<String> tenantIdsOf(String userId, String realmId) {
+        return em.createQuery("select o.id from OrganizationEntity o, UserGroupMembershipEntity m"
+                        + " where m.groupId = o.groupId and m.user.id = :u and o.realmId = :realm order by o.id", String.class)
+                .setParameter("u", userId).setParameter("realm", realmId).getResultList();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.portalaccess.keycloak.partner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.ModelValidationException;
+import org.keycloak.models.OrganizationModel;
+
+class PartnerAccessExceptionTest {
+
+    @Test
+    void refusalsCarryStatusFieldErrorAndMessageKey() {
+        PartnerAccessException last = PartnerAccessException.lastAccess("Acme");
+        assertEquals(409, last.status());
+        assertEquals(Map.of("field", "userId", "error", "lastTenantAccess", "messageKey", "partnerAccess.lastTenantAccess",
+                "errorMessage", last.getMessage()), last.body());
+        assertTrue(last.getMessage().contains("Acme"));
+
+        PartnerAccessException auto = PartnerAccessException.autoAddOn("Acme");
+        assertEquals("autoAddEnabled", auto.error());
+        assertTrue(auto.getMessage().contains("turn it off"));
+
+        PartnerAccessException bad = PartnerAccessException.badRequest("email", "invalidEmail", "bad");
+        assertEquals(400, bad.status());
+        assertEquals("email", bad.body().get("field"));
+        // a ModelValidationException: thrown from a listener it rolls the transaction back on any path
+        assertTrue(bad instanceof ModelValidationException);
+    }
+
+    @Test
+    void autoAddIsOnOnlyForExactlyTrue() {
+        assertTrue(PartnerAccessConfig.autoAdd(organization(Map.of(PartnerAccessConfig.AUTO_ADD, List.of("true")))));
+        assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of(PartnerAccessConfig.AUTO_ADD, List.of("TRUE")))),
+                "exactly 'true', as the set-based SQL matches it");
+        assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of(PartnerAccessConfig.AUTO_ADD, List.of("false")))));
+        assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of(PartnerAccessConfig.AUTO_ADD, List.of()))));
+        assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of())));
+        assertEquals(false, PartnerAccessConfig.domainRestricted(organization(Map.of())));
+        assertEquals(PartnerAccessConfig.DEFAULT_STAFF_GROUP, PartnerAccessConfig.of(null).staffGroupName());
+        assertEquals(false, PartnerAccessConfig.of(null).enabled());
+    }
+
+    private static OrganizationModel organization(Map<String, List<String>> attributes) {
+        return (OrganizationModel) Proxy.newProxyInstance(OrganizationModel.class.getClassLoader(), new Class<?>[] {OrganizationModel.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getAttributes")) {
+                        return attributes;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
