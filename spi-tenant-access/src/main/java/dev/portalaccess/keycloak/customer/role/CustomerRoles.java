@@ -1,0 +1,301 @@
+package dev.portalaccess.keycloak.customer.role;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationInvitationModel;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * Customer roles on top of Keycloak's organization groups: one group per role directly under each
+ * customer, a member in exactly one of them, never a customer without an Administrator.
+ *
+ * <p>Decisions that must hold in a cluster are serialised per customer with a database row lock on the
+ * customer's organization row ({@code SELECT ... FOR UPDATE}), so two nodes or two threads removing the
+ * last two Administrators at the same time cannot both succeed.
+ */
+public final class CustomerRoles {
+
+    private static final Logger LOG = Logger.getLogger(CustomerRoles.class);
+
+    /** Realm attribute that turns customer roles on ({@code true}); off in every other realm. */
+    public static final String ENABLED_ATTRIBUTE = "portalaccess.roles.enabled";
+
+    /** Organization attribute {@code portalaccess.invitation.<invitationId>.role}: the role an invitation grants. */
+    public static final String INVITATION_ATTRIBUTE_PREFIX = "portalaccess.invitation.";
+    public static final String INVITATION_ATTRIBUTE_SUFFIX = ".role";
+
+    /**
+     * Session attribute (value: the organization id) that code deleting a whole customer sets, so removing
+     * its members one by one is not refused as "removing the last Administrator".
+     */
+    public static final String ORGANIZATION_REMOVAL_SESSION_ATTRIBUTE = "portalaccess.roles.removingOrganization";
+
+    /** Session attribute naming the realm being imported: roles are taken as written in the import. */
+    static final String IMPORTING_SESSION_ATTRIBUTE = "portalaccess.roles.importingRealm";
+
+    private final KeycloakSession session;
+    private final OrganizationProvider organizations;
+
+    public CustomerRoles(KeycloakSession session) {
+        this.session = session;
+        this.organizations = session.getProvider(OrganizationProvider.class);
+    }
+
+    /** Whether the realm uses customer roles (realm attribute {@value #ENABLED_ATTRIBUTE}). */
+    public static boolean isEnabled(RealmModel realm) {
+        return realm != null && realm.isOrganizationsEnabled()
+                && Boolean.parseBoolean(realm.getAttribute(ENABLED_ATTRIBUTE));
+    }
+
+    /** Enabled and not in the middle of importing the realm (an import brings its own role memberships). */
+    public boolean isActive(RealmModel realm) {
+        return isEnabled(realm) && !realm.getId().equals(session.getAttribute(IMPORTING_SESSION_ATTRIBUTE));
+    }
+
+    public OrganizationProvider organizations() {
+        return organizations;
+    }
+
+    /** Serialises role decisions for one customer across threads and cluster nodes until the transaction ends. */
+    public void lock(OrganizationModel organization) {
+        em().createQuery("select o.id from OrganizationEntity o where o.id = :id", String.class)
+                .setParameter("id", organization.getId())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /** The role groups that exist (no creation: safe on read paths such as token mapping). */
+    public Map<CustomerRole, GroupModel> existingGroups(OrganizationModel organization) {
+        Map<CustomerRole, GroupModel> groups = new EnumMap<>(CustomerRole.class);
+        organizations.getTopLevelGroups(organization, null, null).forEach(group ->
+                CustomerRole.ofGroupName(group.getName()).ifPresent(role -> groups.putIfAbsent(role, group)));
+        return groups;
+    }
+
+    /** The role groups, creating the missing ones (customers made before the extension, or by hand). */
+    public Map<CustomerRole, GroupModel> ensureGroups(OrganizationModel organization) {
+        Map<CustomerRole, GroupModel> groups = existingGroups(organization);
+        if (groups.size() == CustomerRole.values().length) {
+            return groups;
+        }
+        lock(organization);
+        groups = existingGroups(organization);
+        for (CustomerRole role : CustomerRole.values()) {
+            if (!groups.containsKey(role)) {
+                GroupModel group = organizations.createGroup(organization, role.groupName(), null);
+                group.setSingleAttribute("portalaccess.role", role.groupName());
+                groups.put(role, group);
+                LOG.debugf("Created role group %s for customer %s", role.groupName(), organization.getAlias());
+            }
+        }
+        return groups;
+    }
+
+    public static boolean isRoleGroup(GroupModel group) {
+        OrganizationModel organization = group.getOrganization();
+        return group.getType() == GroupModel.Type.ORGANIZATION && organization != null
+                && CustomerRole.ofGroupName(group.getName()).isPresent()
+                && group.getParent() != null && group.getParent().getParentId() == null
+                && organization.getId().equals(group.getParent().getName());
+    }
+
+    /** The member's role; the highest if they are (transiently) in several role groups. */
+    public Optional<CustomerRole> roleOf(OrganizationModel organization, UserModel user) {
+        return organizations.getOrganizationGroupsByMember(organization, user)
+                .filter(group -> group.getParentId() != null)
+                .map(group -> CustomerRole.ofGroupName(group.getName()).orElse(null))
+                .filter(role -> role != null)
+                .min(Enum::compareTo);
+    }
+
+    /**
+     * Puts the member in {@code role} and takes them out of the other roles. Leaving the Administrator
+     * group is checked by {@link #requireAnotherAdministrator}, so demoting the last one fails.
+     */
+    public void setRole(OrganizationModel organization, UserModel user, CustomerRole role) {
+        Map<CustomerRole, GroupModel> groups = ensureGroups(organization);
+        GroupModel target = groups.get(role);
+        if (!user.isMemberOf(target)) {
+            user.joinGroup(target);
+        }
+        for (Map.Entry<CustomerRole, GroupModel> other : groups.entrySet()) {
+            if (other.getKey() != role && user.isMemberOf(other.getValue())) {
+                user.leaveGroup(other.getValue());
+            }
+        }
+    }
+
+    /** Members of the customer's Administrator group other than {@code exceptUserId}, counted in the database. */
+    public long administratorsOtherThan(OrganizationModel organization, String exceptUserId) {
+        GroupModel administrators = existingGroups(organization).get(CustomerRole.ADMINISTRATOR);
+        if (administrators == null) {
+            return 0;
+        }
+        return em().createQuery("select count(m) from UserGroupMembershipEntity m "
+                        + "where m.groupId = :groupId and m.user.id <> :userId", Long.class)
+                .setParameter("groupId", administrators.getId())
+                .setParameter("userId", exceptUserId == null ? "" : exceptUserId)
+                .getSingleResult();
+    }
+
+    /**
+     * Refuses (409) to let {@code user} stop being an Administrator of the customer when no other
+     * Administrator remains. Takes the customer's row lock first, so of two concurrent requests the
+     * second sees the first one's committed change.
+     */
+    public void requireAnotherAdministrator(OrganizationModel organization, UserModel user) {
+        if (isOrganizationBeingRemoved(organization)) {
+            return;
+        }
+        lock(organization);
+        em().flush();
+        if (administratorsOtherThan(organization, user.getId()) == 0) {
+            LOG.debugf("Refused: %s is the last Administrator of customer %s", user.getUsername(), organization.getAlias());
+            throw RoleProblems.lastAdministrator(session, organization, user);
+        }
+    }
+
+    /** The role a member gets on joining: Administrator if the customer has none, else the invitation's, else User. */
+    public CustomerRole initialRole(OrganizationModel organization, UserModel user) {
+        lock(organization);
+        ensureGroups(organization);
+        if (administratorsOtherThan(organization, user.getId()) == 0) {
+            return CustomerRole.ADMINISTRATOR;
+        }
+        if (user.getEmail() != null) {
+            OrganizationInvitationModel invitation =
+                    organizations.getInvitationManager().getByEmail(organization, user.getEmail());
+            if (invitation != null) {
+                return invitationRole(organization, invitation.getId()).orElse(CustomerRole.USER);
+            }
+        }
+        return CustomerRole.USER;
+    }
+
+    public static String invitationAttribute(String invitationId) {
+        return INVITATION_ATTRIBUTE_PREFIX + invitationId + INVITATION_ATTRIBUTE_SUFFIX;
+    }
+
+    public Optional<CustomerRole> invitationRole(OrganizationModel organization, String invitationId) {
+        return CustomerRole.parse(attributeGroup(organization).getFirstAttribute(invitationAttribute(invitationId)));
+    }
+
+    public void setInvitationRole(OrganizationModel organization, String invitationId, CustomerRole role) {
+        withOrganization(organization, () ->
+                attributeGroup(organization).setSingleAttribute(invitationAttribute(invitationId), role.groupName()));
+    }
+
+    public void clearInvitationRole(OrganizationModel organization, String invitationId) {
+        GroupModel group = attributeGroup(organization);
+        if (group.getFirstAttribute(invitationAttribute(invitationId)) != null) {
+            withOrganization(organization, () -> group.removeAttribute(invitationAttribute(invitationId)));
+        }
+    }
+
+    /** Drops invitation-role attributes whose invitation is gone (accepted, or deleted through Keycloak's own API). */
+    public void pruneInvitationRoles(OrganizationModel organization) {
+        GroupModel group = attributeGroup(organization);
+        List<String> stale = group.getAttributes().keySet().stream()
+                .filter(name -> name.startsWith(INVITATION_ATTRIBUTE_PREFIX) && name.endsWith(INVITATION_ATTRIBUTE_SUFFIX))
+                .filter(name -> {
+                    String id = name.substring(INVITATION_ATTRIBUTE_PREFIX.length(), name.length() - INVITATION_ATTRIBUTE_SUFFIX.length());
+                    OrganizationInvitationModel invitation = organizations.getInvitationManager().getById(id);
+                    return invitation == null || !organization.getId().equals(invitation.getOrganizationId());
+                })
+                .collect(Collectors.toList());
+        if (!stale.isEmpty()) {
+            withOrganization(organization, () -> stale.forEach(group::removeAttribute));
+        }
+    }
+
+    /**
+     * Brings every customer of the realm up to date: role groups exist, every member has a role. Runs at
+     * startup and after a realm is created or imported. A customer with members but no Administrator
+     * (made before the extension) is logged: a realm administrator appoints one.
+     */
+    public void provision(RealmModel realm) {
+        if (!isEnabled(realm)) {
+            return;
+        }
+        RealmModel previous = session.getContext().getRealm();
+        session.getContext().setRealm(realm);
+        try {
+            organizations.getAllStream().collect(Collectors.toList()).forEach(organization -> {
+                Map<CustomerRole, GroupModel> groups = ensureGroups(organization);
+                organizations.getMembersStream(organization, Map.of(), false, null, null)
+                        .collect(Collectors.toList())
+                        .forEach(member -> {
+                            if (roleOf(organization, member).isEmpty()) {
+                                member.joinGroup(groups.get(CustomerRole.USER));
+                            }
+                        });
+                if (organizations.getMembersCount(organization) > 0 && administratorsOtherThan(organization, null) == 0) {
+                    LOG.warnf("Customer %s of realm %s has members but no Administrator: appoint one", organization.getAlias(), realm.getName());
+                }
+            });
+        } finally {
+            session.getContext().setRealm(previous);
+        }
+    }
+
+    /** The internal organization group, which holds the organization's attributes. */
+    GroupModel attributeGroup(OrganizationModel organization) {
+        return organizations.getOrganizationGroup(organization);
+    }
+
+    /** Keycloak only lets organization groups change with the organization set on the session context. */
+    void withOrganization(OrganizationModel organization, Runnable change) {
+        OrganizationModel current = session.getContext().getOrganization();
+        if (current == null) {
+            session.getContext().setOrganization(organization);
+        }
+        try {
+            change.run();
+        } finally {
+            if (current == null) {
+                session.getContext().setOrganization(null);
+            }
+        }
+    }
+
+    private boolean isOrganizationBeingRemoved(OrganizationModel organization) {
+        if (organization.getId().equals(session.getAttribute(ORGANIZATION_REMOVAL_SESSION_ATTRIBUTE))) {
+            return true;
+        }
+        // Keycloak's admin REST "delete organization" removes the members one by one before the organization
+        try {
+            var request = session.getContext().getHttpRequest();
+            var uri = session.getContext().getUri();
+            if (request == null || uri == null || !"DELETE".equals(request.getHttpMethod())) {
+                return false;
+            }
+            String path = uri.getPath();
+            return path != null && path.matches(".*/admin/realms/[^/]+/organizations/" + java.util.regex.Pattern.quote(organization.getId()) + "/?");
+        } catch (RuntimeException notAnHttpRequest) {
+            return false;
+        }
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Members of the role group, for listings. */
+    public static String roleName(Optional<CustomerRole> role) {
+        return role.map(CustomerRole::groupName).orElse(null);
+    }
+}

@@ -1,0 +1,400 @@
+package dev.portalaccess.keycloak.customer.selfservice;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.portalaccess.keycloak.customer.feature.CustomerFeatures;
+import dev.portalaccess.keycloak.customer.role.CustomerRole;
+import dev.portalaccess.keycloak.customer.role.CustomerRoles;
+import dev.portalaccess.keycloak.customer.role.RoleProblems;
+import org.jboss.logging.Logger;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.authentication.actiontoken.inviteorg.InviteOrgActionToken;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.OrganizationInvitationModel;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.InvitationManager;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
+import org.keycloak.protocol.oidc.utils.OIDCResponseType;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.resources.LoginActionsService;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.validation.Validation;
+import org.keycloak.storage.adapter.AbstractInMemoryUserAdapter;
+
+/**
+ * Customer self-service under {@code /realms/{realm}/customer-admin}, authorised by the caller's own bearer
+ * token (no realm-admin rights). Members of a customer list its team and invitations; its Administrators
+ * also invite, re-role, remove and cancel invitations. A customer the caller does not belong to answers
+ * 404, like one that does not exist, so customers cannot be enumerated.
+ *
+ * <p>The rules themselves (first member Administrator, one role per member, never without an
+ * Administrator, domain restrictions) live in model listeners and hold here as on every other path.
+ */
+public final class CustomerAdminResource {
+
+    private static final Logger LOG = Logger.getLogger(CustomerAdminResource.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final OrganizationProvider organizations;
+    private final CustomerRoles roles;
+
+    CustomerAdminResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.organizations = session.getProvider(OrganizationProvider.class);
+        this.roles = new CustomerRoles(session);
+    }
+
+    /** The caller's customers with their role there. */
+    @GET
+    @Path("customers")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> myCustomers() {
+        UserModel me = authenticate().user();
+        return organizations.getByMember(me).filter(OrganizationModel::isEnabled)
+                .map(organization -> customerView(organization, me))
+                .collect(Collectors.toList());
+    }
+
+    @GET
+    @Path("customers/{customerId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> customer(@PathParam("customerId") String customerId) {
+        UserModel me = authenticate().user();
+        return customerView(visibleCustomer(customerId, me), me);
+    }
+
+    /** The team: members with their role. */
+    @GET
+    @Path("customers/{customerId}/members")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> members(@PathParam("customerId") String customerId) {
+        UserModel me = authenticate().user();
+        OrganizationModel organization = visibleCustomer(customerId, me);
+        return organizations.getMembersStream(organization, Map.of(), false, null, null)
+                .map(member -> memberView(organization, member))
+                .collect(Collectors.toList());
+    }
+
+    /** Pending (and expired, not yet removed) invitations with the role they grant. */
+    @GET
+    @Path("customers/{customerId}/invitations")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> invitations(@PathParam("customerId") String customerId) {
+        UserModel me = authenticate().user();
+        OrganizationModel organization = visibleCustomer(customerId, me);
+        return invitationManager().getAllStream(organization, Map.of(), null, null)
+                .map(invitation -> invitationView(organization, invitation))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Invites by email: {@code {"email":..,"firstName":..,"lastName":..,"role":"User"}} (role defaults to User).
+     * An existing user gets a link to join; someone new a link to register. Accepting puts them in the role.
+     */
+    @POST
+    @Path("customers/{customerId}/invitations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response invite(@PathParam("customerId") String customerId, Map<String, Object> body) {
+        AuthenticationManager.AuthResult auth = authenticate();
+        OrganizationModel organization = manageableCustomer(customerId, auth.user());
+        Map<String, Object> request = body == null ? Map.of() : body;
+        String email = text(request, "email");
+        if (email == null || email.isBlank()) {
+            throw bad("email", "required", "Email is required");
+        }
+        email = email.trim().toLowerCase();
+        if (!Validation.isEmailValid(email)) {
+            throw bad("email", "invalidEmail", "Invalid email address");
+        }
+        CustomerRole role = roleOf(request, CustomerRole.USER);
+        String firstName = text(request, "firstName");
+        String lastName = text(request, "lastName");
+
+        UserModel existing = session.users().getUserByEmail(realm, email);
+        if (existing != null && organization.isMember(existing)) {
+            throw RoleProblems.problem(session, Response.Status.CONFLICT, "email", "alreadyMember",
+                    "This user is already a member of the customer", null);
+        }
+        OrganizationInvitationModel pending = invitationManager().getByEmail(organization, email);
+        if (pending != null) {
+            if (!pending.isExpired()) {
+                throw RoleProblems.problem(session, Response.Status.CONFLICT, "email", "alreadyInvited",
+                        "This email already has a pending invitation", Map.of("invitation", pending.getId()));
+            }
+            roles.clearInvitationRole(organization, pending.getId());
+            invitationManager().remove(pending.getId());
+        }
+        roles.pruneInvitationRoles(organization);
+
+        OrganizationInvitationModel invitation;
+        try {
+            invitation = invitationManager().create(organization, email,
+                    existing != null ? existing.getFirstName() : firstName, existing != null ? existing.getLastName() : lastName);
+        } catch (ModelException refused) {
+            throw bad("email", "invitationRefused", refused.getMessage());
+        }
+        roles.setInvitationRole(organization, invitation.getId(), role);
+
+        UserModel invitee = existing != null ? existing : transientUser(email, firstName, lastName);
+        String link = existing != null ? joinLink(organization, invitee, invitation) : registrationLink(organization, invitee, invitation);
+        invitation.setInviteLink(link);
+        try {
+            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(invitee)
+                    .sendOrgInviteEmail(organization, link, TimeUnit.SECONDS.toMinutes(realm.getActionTokenGeneratedByAdminLifespan()));
+        } catch (EmailException e) {
+            LOG.warnf(e, "Could not send the invitation of %s to customer %s", email, organization.getAlias());
+            throw RoleProblems.problem(session, Response.Status.INTERNAL_SERVER_ERROR, "email", "emailNotSent",
+                    "The invitation email could not be sent", null);
+        }
+        Map<String, Object> view = invitationView(organization, invitation);
+        adminEvent(auth).operation(OperationType.CREATE).resource(ResourceType.ORGANIZATION_MEMBERSHIP)
+                .resourcePath("organizations", organization.getId(), "invitations", invitation.getId())
+                .representation(view)
+                .detail("customer", organization.getAlias())
+                .detail(UserModel.EMAIL, email)
+                .detail("role", role.groupName())
+                .success();
+        return Response.status(Response.Status.CREATED).entity(view).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @DELETE
+    @Path("customers/{customerId}/invitations/{invitationId}")
+    public Response cancelInvitation(@PathParam("customerId") String customerId, @PathParam("invitationId") String invitationId) {
+        AuthenticationManager.AuthResult auth = authenticate();
+        OrganizationModel organization = manageableCustomer(customerId, auth.user());
+        OrganizationInvitationModel invitation = invitationManager().getById(invitationId);
+        if (invitation == null || !organization.getId().equals(invitation.getOrganizationId())) {
+            throw notFound("invitationNotFound", "No such invitation");
+        }
+        roles.clearInvitationRole(organization, invitation.getId());
+        invitationManager().remove(invitation.getId());
+        adminEvent(auth).operation(OperationType.DELETE).resource(ResourceType.ORGANIZATION_MEMBERSHIP)
+                .resourcePath("organizations", organization.getId(), "invitations", invitation.getId())
+                .detail("customer", organization.getAlias())
+                .detail(UserModel.EMAIL, invitation.getEmail())
+                .success();
+        return Response.noContent().build();
+    }
+
+    /** Changes a member's role: {@code {"role":"Viewer"}}. Demoting the last Administrator answers 409. */
+    @PUT
+    @Path("customers/{customerId}/members/{userId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> changeRole(@PathParam("customerId") String customerId, @PathParam("userId") String userId,
+                                          Map<String, Object> body) {
+        AuthenticationManager.AuthResult auth = authenticate();
+        OrganizationModel organization = manageableCustomer(customerId, auth.user());
+        UserModel member = member(organization, userId);
+        CustomerRole role = roleOf(body == null ? Map.of() : body, null);
+        if (role == null) {
+            throw bad("role", "required", "Role is required: Administrator, User or Viewer");
+        }
+        roles.setRole(organization, member, role);
+        Map<String, Object> view = memberView(organization, member);
+        adminEvent(auth).operation(OperationType.UPDATE).resource(ResourceType.ORGANIZATION_GROUP_MEMBERSHIP)
+                .resourcePath("organizations", organization.getId(), "members", member.getId())
+                .representation(view)
+                .detail("customer", organization.getAlias())
+                .detail(UserModel.USERNAME, member.getUsername())
+                .detail("role", role.groupName())
+                .success();
+        return view;
+    }
+
+    /** Removes a member from the customer. Removing the last Administrator answers 409. */
+    @DELETE
+    @Path("customers/{customerId}/members/{userId}")
+    public Response removeMember(@PathParam("customerId") String customerId, @PathParam("userId") String userId) {
+        AuthenticationManager.AuthResult auth = authenticate();
+        OrganizationModel organization = manageableCustomer(customerId, auth.user());
+        UserModel member = member(organization, userId);
+        String username = member.getUsername();
+        organizations.removeMember(organization, member);
+        adminEvent(auth).operation(OperationType.DELETE).resource(ResourceType.ORGANIZATION_MEMBERSHIP)
+                .resourcePath("organizations", organization.getId(), "members", userId)
+                .detail("customer", organization.getAlias())
+                .detail(UserModel.USERNAME, username)
+                .success();
+        return Response.noContent().build();
+    }
+
+    private AuthenticationManager.AuthResult authenticate() {
+        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        if (auth == null || auth.user() == null) {
+            throw RoleProblems.problem(session, Response.Status.UNAUTHORIZED, null, "notAuthenticated",
+                    "A bearer token of a user of this realm is required", null);
+        }
+        if (!CustomerRoles.isEnabled(realm)) {
+            throw notFound("customerSelfServiceOff", "Customer self-service is not enabled in this realm");
+        }
+        return auth;
+    }
+
+    /** The customer if the caller is a member; otherwise 404 whether or not it exists. */
+    private OrganizationModel visibleCustomer(String customerId, UserModel me) {
+        OrganizationModel organization = customerId == null ? null : organizations.getById(customerId);
+        if (organization == null || !organization.isEnabled() || !organizations.isMember(organization, me)) {
+            throw notFound("customerNotFound", "No such customer");
+        }
+        return organization;
+    }
+
+    private OrganizationModel manageableCustomer(String customerId, UserModel me) {
+        OrganizationModel organization = visibleCustomer(customerId, me);
+        if (!roles.roleOf(organization, me).map(CustomerRole::canManageTeam).orElse(false)) {
+            throw RoleProblems.problem(session, Response.Status.FORBIDDEN, null, "notCustomerAdministrator",
+                    "Only the customer's Administrators can change its users", null);
+        }
+        return organization;
+    }
+
+    private UserModel member(OrganizationModel organization, String userId) {
+        UserModel member = userId == null ? null : organizations.getMemberById(organization, userId);
+        if (member == null) {
+            throw notFound("memberNotFound", "No such member of this customer");
+        }
+        return member;
+    }
+
+    private CustomerRole roleOf(Map<String, Object> request, CustomerRole fallback) {
+        String name = text(request, "role");
+        if (name == null || name.isBlank()) {
+            return fallback;
+        }
+        return CustomerRole.parse(name).orElseThrow(() -> bad("role", "unknownRole",
+                "Unknown role '" + name + "': Administrator, User or Viewer"));
+    }
+
+    private Map<String, Object> customerView(OrganizationModel organization, UserModel me) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        Optional<CustomerRole> role = roles.roleOf(organization, me);
+        view.put("id", organization.getId());
+        view.put("alias", organization.getAlias());
+        view.put("name", organization.getName());
+        view.put("role", role.map(CustomerRole::groupName).orElse(null));
+        view.put("canManageTeam", role.map(CustomerRole::canManageTeam).orElse(false));
+        view.put("features", List.copyOf(new CustomerFeatures(session).enabled(organization, CustomerFeatures.catalog(realm))));
+        return view;
+    }
+
+    private Map<String, Object> memberView(OrganizationModel organization, UserModel member) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", member.getId());
+        view.put("username", member.getUsername());
+        view.put("email", member.getEmail());
+        view.put("firstName", member.getFirstName());
+        view.put("lastName", member.getLastName());
+        view.put("role", roles.roleOf(organization, member).map(CustomerRole::groupName).orElse(null));
+        return view;
+    }
+
+    private Map<String, Object> invitationView(OrganizationModel organization, OrganizationInvitationModel invitation) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", invitation.getId());
+        view.put("email", invitation.getEmail());
+        view.put("firstName", invitation.getFirstName());
+        view.put("lastName", invitation.getLastName());
+        view.put("role", roles.invitationRole(organization, invitation.getId()).orElse(CustomerRole.USER).groupName());
+        view.put("status", invitation.isExpired() ? "EXPIRED" : "PENDING");
+        view.put("expiresAt", invitation.getExpiresAt());
+        return view;
+    }
+
+    private AdminEventBuilder adminEvent(AuthenticationManager.AuthResult auth) {
+        AdminAuth actor = new AdminAuth(realm, auth.token(), auth.user(), auth.client());
+        return new AdminEventBuilder(realm, actor, session, session.getContext().getConnection());
+    }
+
+    private InvitationManager invitationManager() {
+        return organizations.getInvitationManager();
+    }
+
+    private UserModel transientUser(String email, String firstName, String lastName) {
+        // only carries the invitee's email and name into the invitation email template
+        UserModel user = new AbstractInMemoryUserAdapter(session, realm, null) {
+            @Override
+            public org.keycloak.models.SubjectCredentialManager credentialManager() {
+                throw new UnsupportedOperationException("An invitee who has not registered has no credentials");
+            }
+        };
+        user.setEmail(email);
+        if (firstName != null && lastName != null) {
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+        }
+        return user;
+    }
+
+    private String joinLink(OrganizationModel organization, UserModel user, OrganizationInvitationModel invitation) {
+        return LoginActionsService.actionTokenProcessor(session.getContext().getUri())
+                .queryParam("key", token(organization, user, invitation))
+                .build(realm.getName()).toString();
+    }
+
+    private String registrationLink(OrganizationModel organization, UserModel user, OrganizationInvitationModel invitation) {
+        return OIDCLoginProtocolService.registrationsUrl(session.getContext().getUri().getBaseUriBuilder())
+                .queryParam(OAuth2Constants.RESPONSE_TYPE, OIDCResponseType.CODE)
+                .queryParam(Constants.CLIENT_ID, Constants.ACCOUNT_MANAGEMENT_CLIENT_ID)
+                .queryParam(Constants.TOKEN, token(organization, user, invitation))
+                .buildFromMap(Map.of("realm", realm.getName(), "protocol", OIDCLoginProtocol.LOGIN_PROTOCOL)).toString();
+    }
+
+    private String token(OrganizationModel organization, UserModel user, OrganizationInvitationModel invitation) {
+        InviteOrgActionToken token = new InviteOrgActionToken(user.getId(), invitation.getExpiresAt(), user.getEmail(),
+                Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
+        token.setOrgId(organization.getId());
+        token.id(invitation.getId());
+        String redirect = organization.getRedirectUrl();
+        token.setRedirectUri(redirect == null || redirect.isBlank()
+                ? org.keycloak.services.Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName()).toString()
+                : redirect);
+        return token.serialize(session, realm, session.getContext().getUri());
+    }
+
+    private static String text(Map<String, Object> request, String key) {
+        Object value = request.get(key);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private WebApplicationException bad(String field, String error, String message) {
+        return RoleProblems.problem(session, Response.Status.BAD_REQUEST, field, error, message, null);
+    }
+
+    private WebApplicationException notFound(String error, String message) {
+        return RoleProblems.problem(session, Response.Status.NOT_FOUND, null, error, message, null);
+    }
+
+}
