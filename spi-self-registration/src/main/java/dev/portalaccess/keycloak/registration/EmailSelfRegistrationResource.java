@@ -1,0 +1,207 @@
+package dev.portalaccess.keycloak.registration;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.actiontoken.execactions.ExecuteActionsActionToken;
+import org.keycloak.common.util.Time;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resources.LoginActionsService;
+import org.keycloak.userprofile.UserProfile;
+import org.keycloak.userprofile.UserProfileContext;
+import org.keycloak.userprofile.UserProfileProvider;
+import org.keycloak.userprofile.ValidationException;
+
+import dev.portalaccess.keycloak.email.EmailAddress;
+import dev.portalaccess.keycloak.email.InvalidEmailException;
+
+/**
+ * {@code /realms/{realm}/self-registration}: email self-registration for the service desk's mail intake.
+ * Only a service account holding the realm role {@value #INTAKE_ROLE} may call it; anyone else gets a bare
+ * 401/403 and learns nothing about who is registered.
+ */
+public final class EmailSelfRegistrationResource {
+
+    private static final Logger LOG = Logger.getLogger(EmailSelfRegistrationResource.class);
+
+    /** Realm role the mail intake's service account needs. */
+    public static final String INTAKE_ROLE = "self-registration-intake";
+
+    private final KeycloakSession session;
+
+    EmailSelfRegistrationResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @POST
+    @Path("email")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response registerSender(EmailRegistrationRequest request) {
+        RealmModel realm = session.getContext().getRealm();
+        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
+        if (auth == null) {
+            return Response.status(Response.Status.UNAUTHORIZED).build();
+        }
+        RoleModel intake = realm.getRole(INTAKE_ROLE);
+        UserModel caller = auth.getUser();
+        if (intake == null || caller == null || caller.getServiceAccountClientLink() == null || !caller.hasRole(intake)) {
+            return Response.status(Response.Status.FORBIDDEN).build();
+        }
+
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.REGISTER)
+                .client(auth.getClient())
+                .detail(Details.REGISTER_METHOD, "email")
+                .detail(SelfRegistrationFormAction.DETAIL_METHOD, RegistrationMethod.EMAIL.key());
+
+        String raw = request == null || request.email == null ? "" : request.email.trim();
+        EmailAddress address;
+        try {
+            address = EmailAddress.parse(raw);
+        } catch (InvalidEmailException e) {
+            event.detail(Details.EMAIL, raw).error(RegistrationDecision.ERROR_INVALID_EMAIL);
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(error("email", e.reason(), Localized.message(session, realm, RegistrationDecision.MSG_INVALID_EMAIL)))
+                    .type(MediaType.APPLICATION_JSON).build();
+        }
+        String email = address.normalized();
+        event.detail(Details.EMAIL, email);
+
+        UserModel existing = session.users().getUserByEmail(realm, email);
+        if (existing == null) {
+            existing = session.users().getUserByUsername(realm, email);
+        }
+        if (existing != null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("result", "exists");
+            body.put("userId", existing.getId());
+            return Response.ok(body, MediaType.APPLICATION_JSON).build();
+        }
+
+        // profile validation first, as for a registration: it carries the realm's rules, the email denylist among them
+        UserProfile profile = session.getProvider(UserProfileProvider.class)
+                .create(UserProfileContext.REGISTRATION, attributes(request, address));
+        try {
+            profile.validate();
+        } catch (ValidationException e) {
+            ValidationException.Error first = e.getErrors().get(0);
+            event.error(first.getMessage());
+            return refused(first.getAttribute(), first.getMessage(), first.getMessage(),
+                    Localized.message(session, realm, first.getMessage(), first.getMessageParameters()));
+        }
+
+        RegistrationDecision decision = SelfRegistrationEvaluator.decide(session, realm, email, RegistrationMethod.EMAIL);
+        if (!decision.allowed()) {
+            event.error(decision.error());
+            return refused(UserModel.EMAIL, decision.messageKey(), decision.error(),
+                    Localized.message(session, realm, decision.messageKey()));
+        }
+
+        UserModel user = profile.create();
+        user.setEnabled(true);
+        List<String> granted = ServiceGrants.apply(session, realm, user, decision);
+        boolean invited = decision.grantPortalAccess() && sendInvitation(realm, user);
+
+        event.user(user).detail(Details.USERNAME, user.getUsername())
+                .detail("self_registration_services", String.join(",", granted))
+                .detail("self_registration_invitation", String.valueOf(invited));
+        if (decision.company() != null) {
+            event.detail(SelfRegistrationFormAction.DETAIL_COMPANY, decision.company().getAlias());
+        }
+        event.success();
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("result", "created");
+        body.put("userId", user.getId());
+        body.put("username", user.getUsername());
+        body.put("company", decision.company() == null ? null : decision.company().getAlias());
+        body.put("services", granted);
+        body.put("invitationSent", invited);
+        return Response.status(Response.Status.CREATED).entity(body).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static Map<String, List<String>> attributes(EmailRegistrationRequest request, EmailAddress address) {
+        String first = request.firstName;
+        String last = request.lastName;
+        if ((first == null || first.isBlank()) && request.name != null && !request.name.isBlank()) {
+            String name = request.name.trim();
+            int space = name.lastIndexOf(' ');
+            first = space > 0 ? name.substring(0, space).trim() : name;
+            last = space > 0 ? name.substring(space + 1).trim() : last;
+        }
+        // the default user profile requires both names; an address without a name gets its local part
+        if (first == null || first.isBlank()) {
+            first = address.localPart();
+        }
+        if (last == null || last.isBlank()) {
+            last = address.localPart();
+        }
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        attributes.put(UserModel.USERNAME, List.of(address.normalized()));
+        attributes.put(UserModel.EMAIL, List.of(address.normalized()));
+        attributes.put(UserModel.FIRST_NAME, List.of(first));
+        attributes.put(UserModel.LAST_NAME, List.of(last));
+        return attributes;
+    }
+
+    /** The invitation: Keycloak's execute-actions email asking to set a password, then sign in. */
+    private boolean sendInvitation(RealmModel realm, UserModel user) {
+        int lifespan = realm.getActionTokenGeneratedByAdminLifespan();
+        List<String> actions = List.of(UserModel.RequiredAction.UPDATE_PASSWORD.name());
+        ExecuteActionsActionToken token = new ExecuteActionsActionToken(user.getId(), user.getEmail(),
+                Time.currentTime() + lifespan, actions, null, Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
+        String link = LoginActionsService.actionTokenProcessor(session.getContext().getUri())
+                .queryParam("key", token.serialize(session, realm, session.getContext().getUri()))
+                .build(realm.getName()).toString();
+        try {
+            session.getProvider(EmailTemplateProvider.class)
+                    .setAttribute(Constants.TEMPLATE_ATTR_REQUIRED_ACTIONS, actions)
+                    .setRealm(realm)
+                    .setUser(user)
+                    .sendExecuteActions(link, TimeUnit.SECONDS.toMinutes(lifespan));
+            return true;
+        } catch (EmailException e) {
+            LOG.warnf(e, "Realm %s: could not send the self-registration invitation to %s", realm.getName(), user.getEmail());
+            return false;
+        }
+    }
+
+    private static Map<String, Object> error(String field, String error, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("field", field);
+        body.put("error", error);
+        body.put("errorMessage", message);
+        return body;
+    }
+
+    private static Response refused(String field, String messageKey, String reason, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("result", "refused");
+        body.put("field", field);
+        body.put("error", messageKey);
+        body.put("reason", reason);
+        body.put("errorMessage", message);
+        return Response.status(422).entity(body).type(MediaType.APPLICATION_JSON).build();
+    }
+}
