@@ -9,7 +9,10 @@ import org.keycloak.models.OrganizationInvitationModel.Filter;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.organization.InvitationManager;
 
-/** Keycloak's invitation manager, except that no invitation goes to an address the customer does not allow. */
+/**
+ * Keycloak's invitation manager, except that no invitation goes to an address the customer does not allow,
+ * and every removal is published as an {@link InvitationRemovedEvent} (Keycloak fires none).
+ */
 final class RestrictingInvitationManager implements InvitationManager {
 
     private final KeycloakSession session;
@@ -48,6 +51,11 @@ final class RestrictingInvitationManager implements InvitationManager {
 
     @Override
     public boolean remove(String id) {
-        return delegate.remove(id);
+        OrganizationInvitationModel invitation = id == null ? null : delegate.getById(id);
+        boolean removed = delegate.remove(id);
+        if (removed && invitation != null) {
+            session.getKeycloakSessionFactory().publish(new InvitationRemovedEvent(session, invitation));
+        }
+        return removed;
     }
 }

@@ -175,6 +175,62 @@ final class PartnerAccess {
         return invitation;
     }
 
+    /**
+     * The invitations a signed-in user may accept: pending invitations to their (verified) address. An
+     * unverified address proves nothing, so it is offered nothing (the invitation link verifies it).
+     */
+    List<OrganizationInvitationModel> acceptableInvitations(UserModel user) {
+        if (!enabled() || user.getEmail() == null || !user.isEmailVerified()) {
+            return List.of();
+        }
+        InvitationManager invitations = organizations.getInvitationManager();
+        return store.pendingInvitationIdsFor(realm.getId(), user.getEmail()).stream()
+                .map(invitations::getById)
+                .filter(i -> i != null && !i.isExpired() && user.getEmail().equalsIgnoreCase(i.getEmail()))
+                .toList();
+    }
+
+    /**
+     * The signed-in user accepts an invitation: they join the tenant through the (decorated) organization
+     * provider, so its rules (domain restriction) apply, and the invitation is used up. Returns the tenant.
+     */
+    OrganizationModel accept(UserModel user, OrganizationInvitationModel invitation) {
+        OrganizationModel tenant = organizations.getById(invitation.getOrganizationId());
+        if (tenant == null || !tenant.isEnabled()) {
+            throw PartnerAccessException.notFound("invitationId", "The tenant of invitation '" + invitation.getId() + "' is gone or disabled.");
+        }
+        store.lockTenant(tenant.getId());
+        if (!hasAccess(tenant, user)) {
+            organizations.addMember(tenant, user);
+        }
+        organizations.getInvitationManager().remove(invitation.getId());
+        return tenant;
+    }
+
+    /**
+     * At realm creation or import: a pending invitation for each address in a tenant's
+     * {@link PartnerAccessConfig#SEED_INVITATIONS} attribute that has none yet and no account with access.
+     */
+    void seedInvitations() {
+        if (!enabled()) {
+            return;
+        }
+        InvitationManager invitations = organizations.getInvitationManager();
+        organizations.getAllStream().filter(t -> t.getAttributes().containsKey(PartnerAccessConfig.SEED_INVITATIONS))
+                .toList().forEach(tenant -> {
+            for (String email : tenant.getAttributes().getOrDefault(PartnerAccessConfig.SEED_INVITATIONS, List.of())) {
+                String normalised = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+                UserModel existing = normalised.isEmpty() ? null : session.users().getUserByEmail(realm, normalised);
+                if (normalised.isEmpty() || invitations.getByEmail(tenant, normalised) != null
+                        || (existing != null && hasAccess(tenant, existing))) {
+                    continue;
+                }
+                invitations.create(tenant, normalised, null, null);
+                LOG.debugf("Seeded a pending invitation of %s to tenant %s in realm %s", normalised, tenant.getName(), realm.getName());
+            }
+        });
+    }
+
     // ---- automatically add partner users ------------------------------------------------------------
 
     /**
@@ -259,6 +315,34 @@ final class PartnerAccess {
         }
         store.lockTenant(tenant.getId());
         TenantGuard.of(session, realm).removed(tenant.getId(), user.getId());
+    }
+
+    /**
+     * A user is about to be deleted (their membership rows go with them, without leave events): each tenant
+     * they have access to is locked and checked before commit, exactly as if they had been revoked.
+     */
+    void guardUserRemoval(UserModel user) {
+        if (!enabled()) {
+            return;
+        }
+        TenantGuard guard = TenantGuard.of(session, realm);
+        for (String tenantId : store.tenantIdsOf(user.getId(), realm.getId())) {
+            store.lockTenant(tenantId);
+            guard.removed(tenantId, user.getId());
+        }
+    }
+
+    /**
+     * A pending invitation was removed, on any path (this REST API's cancel, Keycloak's own invitation
+     * DELETE, acceptance): the tenant is checked before commit. An accepted invitation leaves a member
+     * behind, so only a cancellation of the last way in is refused. Expired invitations give no access.
+     */
+    void guardInvitationRemoval(OrganizationInvitationModel invitation) {
+        if (!enabled() || invitation.isExpired()) {
+            return;
+        }
+        store.lockTenant(invitation.getOrganizationId());
+        TenantGuard.of(session, realm).touched(invitation.getOrganizationId());
     }
 
     /** Checks the tenants changed so far in this transaction at once (this REST API: a 409 with a reason). */

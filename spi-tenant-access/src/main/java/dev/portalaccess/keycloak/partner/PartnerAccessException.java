@@ -24,6 +24,9 @@ final class PartnerAccessException extends ModelValidationException {
 
     PartnerAccessException(int status, String field, String error, String messageKey, String message) {
         super(message);
+        // Keycloak's own error handler (its admin REST, refusals at commit) writes the message into
+        // error_description only when the cause is a ModelException; without it the reason would be lost
+        initCause(new org.keycloak.models.ModelException(message));
         this.status = status;
         this.field = field;
         this.error = error;

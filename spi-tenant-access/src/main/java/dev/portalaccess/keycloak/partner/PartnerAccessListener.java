@@ -1,9 +1,11 @@
 package dev.portalaccess.keycloak.partner;
 
+import dev.portalaccess.keycloak.membership.InvitationRemovedEvent;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
 
@@ -13,7 +15,8 @@ import org.keycloak.provider.ProviderEventListener;
  * <ul>
  *   <li>a user joins the partner staff group: access to every auto-add tenant;</li>
  *   <li>a user leaves it: the tenants they had as a partner user are revoked;</li>
- *   <li>a member leaves a tenant: the tenant is locked and checked before commit ({@link TenantGuard}).</li>
+ *   <li>a member leaves a tenant, a user is deleted, or a pending invitation is removed (Keycloak's own
+ *       invitation DELETE included): the tenant is locked and checked before commit ({@link TenantGuard}).</li>
  * </ul>
  * A refusal is a {@link PartnerAccessException} (a ModelValidationException), which rolls the whole
  * transaction back. Stateless: one instance serves the whole server.
@@ -37,6 +40,24 @@ final class PartnerAccessListener implements ProviderEventListener {
             RealmModel realm = session.getContext().getRealm();
             if (realm != null) {
                 new PartnerAccess(session, realm).guardLeave(leave.getOrganization(), leave.getUser());
+            }
+        } else if (event instanceof UserModel.UserPreRemovedEvent removed) {
+            // deleting a user drops their memberships without a leave event: it is a revoke of every tenant
+            if (removed.getRealm() != null) {
+                new PartnerAccess(removed.getKeycloakSession(), removed.getRealm()).guardUserRemoval(removed.getUser());
+            }
+        } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
+            // a realm created or imported with partner access on gets the "join a tenant" required action
+            // and the pending invitations its tenants seed
+            if (PartnerAccessConfig.of(created.getCreatedRealm()).enabled()) {
+                TenantInvitationAction.ensureRegistered(created.getCreatedRealm());
+                new PartnerAccess(created.getKeycloakSession(), created.getCreatedRealm()).seedInvitations();
+            }
+        } else if (event instanceof InvitationRemovedEvent removed) {
+            // Keycloak's own invitation DELETE (and every other removal) goes through the invitation manager
+            RealmModel realm = removed.session().getContext().getRealm();
+            if (realm != null) {
+                new PartnerAccess(removed.session(), realm).guardInvitationRemoval(removed.invitation());
             }
         }
     }

@@ -52,7 +52,9 @@ public final class PartnerAccessResourceProviderFactory implements AdminRealmRes
         Map<String, String> info = new LinkedHashMap<>();
         info.put("realmAttribute.enabled", PartnerAccessConfig.ENABLED);
         info.put("realmAttribute.staffGroup", PartnerAccessConfig.STAFF_GROUP + " (default " + PartnerAccessConfig.DEFAULT_STAFF_GROUP + ")");
+        info.put("realmAttribute.portalUrl", PartnerAccessConfig.PORTAL_URL + " (default: the account console)");
         info.put("organizationAttribute.autoAdd", PartnerAccessConfig.AUTO_ADD);
+        info.put("requiredAction", TenantInvitationAction.PROVIDER_ID);
         return info;
     }
 }

@@ -71,6 +71,16 @@ final class PartnerAccessStore {
                 .getSingleResult();
     }
 
+    /** Ids of the invitations of the realm's tenants to this address that can still be accepted, oldest first. */
+    List<String> pendingInvitationIdsFor(String realmId, String email) {
+        return em.createQuery("select i.id from OrganizationInvitationEntity i, OrganizationEntity o"
+                        + " where o.id = i.organizationId and o.realmId = :realm and lower(i.email) = :email"
+                        + " and i.expiresAt >= :now order by i.createdAt, i.id", String.class)
+                .setParameter("realm", realmId).setParameter("email", email.trim().toLowerCase(java.util.Locale.ROOT))
+                .setParameter("now", Time.currentTime())
+                .getResultList();
+    }
+
     /** Makes every member of the staff group a member of the tenant's group; returns how many joined. */
     int addStaffToTenant(String staffGroupId, String tenantGroupId) {
         return em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"

@@ -46,6 +46,11 @@ final class TenantGuard extends AbstractKeycloakTransaction {
         removals.computeIfAbsent(tenantId, k -> new LinkedHashSet<>()).add(userId);
     }
 
+    /** The tenant lost a way in other than a member (a pending invitation): check it, no user to name. */
+    void touched(String tenantId) {
+        removals.computeIfAbsent(tenantId, k -> new LinkedHashSet<>());
+    }
+
     /** Throws {@link PartnerAccessException} if any touched tenant breaks a rule now. */
     void verify() {
         PartnerAccess access = new PartnerAccess(session, realm);

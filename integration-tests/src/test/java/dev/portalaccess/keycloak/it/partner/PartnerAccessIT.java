@@ -102,6 +102,40 @@ class PartnerAccessIT {
     }
 
     @Test
+    void deletingAUserRevokesTheirTenantsAndIsRefusedForTheLastUser(KeycloakServer server, Rest admin) {
+        PartnerRealm r = PartnerRealm.create(server, admin);
+        String solo = r.tenant("solo");
+        String shared = r.tenant("shared");
+        String alice = r.staff("alice");
+        String bob = r.staff("bob");
+        r.grant(solo, alice).expect(201);
+        r.grant(shared, alice).expect(201);
+        r.grant(shared, bob).expect(201);
+
+        Rest.Response refused = admin.delete(r.base + "/users/" + alice);
+        assertEquals(400, refused.status(), refused.toString());
+        assertTrue(refused.json().path("error_description").asText().contains("At least one user must keep access to tenant 'solo'"),
+                refused.body());
+        admin.get(r.base + "/users/" + alice).expect(200);
+        assertTrue(r.hasAccess(solo, alice), "refused whole: nothing removed");
+        assertTrue(r.hasAccess(shared, alice));
+
+        r.grant(solo, bob).expect(201);
+        admin.delete(r.base + "/users/" + alice).expect(204);
+        assertEquals(1, r.memberCount(solo));
+        assertEquals(1, r.memberCount(shared));
+        assertTrue(r.hasAccess(solo, bob));
+
+        // a user deleted while auto-add is on is simply gone: the switch only stops single removals
+        String auto = r.tenant("auto");
+        r.autoAdd(auto, true).expect(200);
+        String carol = r.staff("carol");
+        assertTrue(r.hasAccess(auto, carol));
+        admin.delete(r.base + "/users/" + carol).expect(204);
+        assertTrue(r.hasAccess(auto, bob));
+    }
+
+    @Test
     void removingSomeoneFromTheStaffRevokesTheirTenants(KeycloakServer server, Rest admin) {
         PartnerRealm r = PartnerRealm.create(server, admin);
         String granted = r.tenant("granted");

@@ -75,25 +75,110 @@ class PartnerInvitationIT {
     }
 
     @Test
-    void someoneWithAnAccountAcceptsThroughTheLink(KeycloakServer server, Rest admin, MailSink mail, Browser browser) throws Exception {
+    void someoneWithAnAccountSignsInBeforeAccepting(KeycloakServer server, Rest admin, MailSink mail, Browser browser) throws Exception {
         PartnerRealm r = PartnerRealm.create(server, admin);
         String tenant = r.tenant("acme");
         r.grant(tenant, r.staff("keeper")).expect(201);
         String email = email("existing");
         String userId = TestRealms.createUser(admin, r.name, "existing", email, PartnerRealm.PASSWORD);
+        admin.put(r.base + "/users/" + userId, Map.of("emailVerified", false)).expect(204);
 
         invite(r, tenant, email);
         String link = link(server, mail, email);
         assertTrue(link.contains("/login-actions/action-token"), link);
         assertFalse(r.hasAccess(tenant, userId), "no access before accepting");
 
-        HtmlPage confirm = browser.open(link);
-        HtmlAnchor proceed = confirm.getFirstByXPath("//a[contains(@href, 'action-token')]");
-        assertTrue(proceed != null, "a confirmation page: " + confirm.asNormalizedText());
-        proceed.click();
+        // the link alone (Keycloak's confirmation included) neither signs in nor grants access
+        HtmlPage page = browser.open(link);
+        HtmlAnchor proceed = page.getFirstByXPath("//a[contains(@href, 'action-token')]");
+        if (proceed != null) {
+            page = proceed.click();
+        }
+        assertTrue(page.asNormalizedText().contains("Sign in with your account to accept"), page.asNormalizedText());
+        assertFalse(r.hasAccess(tenant, userId), "the link alone gives no access");
+        assertTrue(admin.get(r.base + "/users/" + userId).expect(200).json().get("emailVerified").asBoolean(),
+                "the link proved the mailbox");
+        assertTrue(admin.get(r.base + "/users/" + userId + "/sessions").expect(200).list().isEmpty(), "not signed in by the link");
+        assertEquals(1, r.admin.get(r.pa("/tenants/" + tenant + "/invitations")).expect(200).list().size(), "still pending");
 
-        assertTrue(r.hasAccess(tenant, userId), "access after accepting");
+        // without a portal URL the link leads to the account console (a script page, not run by this browser)
+        HtmlAnchor console = page.getFirstByXPath("//a[contains(@href, '/realms/" + r.name + "/account')]");
+        assertTrue(console != null, "a link to sign in: " + page.asXml());
+
+        // with the partner portal's URL configured, the link leads there; the portal sends the user to sign in
+        String portal = r.portalSignInUrl(server);
+        admin.put(r.base, Map.of("attributes", Map.of("portalaccess.partner.enabled", "true", "portalaccess.partner.portalUrl", portal)))
+                .expect(204);
+        HtmlPage again = browser.open(link);
+        HtmlAnchor signIn = again.getFirstByXPath("//a[contains(@href, 'client_id=portal')]");
+        assertTrue(signIn != null, "a link to the portal: " + again.asXml());
+        HtmlPage accept = signIn(signIn.click(), "existing");
+        HtmlForm acceptForm = accept.getHtmlElementById("portalaccess-tenant-invitation");
+        assertTrue(accept.asNormalizedText().contains("acme"), "names the tenant: " + accept.asNormalizedText());
+        assertFalse(r.hasAccess(tenant, userId), "not before the click");
+        acceptForm.getInputByName("accept").click();
+
+        assertTrue(r.hasAccess(tenant, userId), "access after signing in and accepting");
         assertFalse(r.isStaff(userId));
+        assertTrue(r.admin.get(r.pa("/tenants/" + tenant + "/invitations")).expect(200).list().isEmpty(), "the invitation is used up");
+        List<JsonNode> events = admin.get(r.base + "/events?type=INVITE_ORG&user=" + userId).expect(200).list();
+        assertTrue(events.stream().anyMatch(e -> tenant.equals(e.path("details").path("org_id").asText())), events.toString());
+    }
+
+    @Test
+    void aSignedInUserIsOfferedTheirPendingInvitationsAndMayPutThemOff(KeycloakServer server, Rest admin, MailSink mail, Browser browser) throws Exception {
+        PartnerRealm r = PartnerRealm.create(server, admin);
+        String acme = r.tenant("acme");
+        String globex = r.tenant("globex");
+        r.grant(acme, r.staff("keeper")).expect(201);
+        r.grant(globex, r.staff("keeper2")).expect(201);
+        String email = email("later");
+        String userId = TestRealms.createUser(admin, r.name, "later", email, PartnerRealm.PASSWORD);
+        admin.put(r.base + "/users/" + userId, Map.of("emailVerified", true)).expect(204);
+        invite(r, acme, email);
+        invite(r, globex, email);
+        // a realm created with partner access on has the "join a tenant" required action enabled
+        assertTrue(admin.get(r.base + "/authentication/required-actions/portalaccess-tenant-invitation").expect(200).json()
+                .get("enabled").asBoolean());
+
+        HtmlPage offer = signIn(browser.open(r.portalSignInUrl(server)), "later");
+        assertTrue(offer.asNormalizedText().contains("acme") && offer.asNormalizedText().contains("globex"), offer.asNormalizedText());
+        offer.getHtmlElementById("kc-decline").click();
+        assertFalse(r.hasAccess(acme, userId));
+        assertFalse(r.hasAccess(globex, userId));
+        assertEquals(1, r.admin.get(r.pa("/tenants/" + acme + "/invitations")).expect(200).list().size(), "put off, still pending");
+
+        // next sign-in: accept only one of the two
+        try (Browser again = new Browser()) {
+            HtmlPage offer2 = signIn(again.open(r.portalSignInUrl(server)), "later");
+            HtmlForm choose = offer2.getHtmlElementById("portalaccess-tenant-invitation");
+            for (var box : choose.getInputsByName("invitationId")) {
+                String tenantName = ((HtmlElement) box.getParentNode()).asNormalizedText();
+                ((org.htmlunit.html.HtmlCheckBoxInput) box).setChecked(tenantName.contains("globex"));
+            }
+            choose.getInputByName("accept").click();
+        }
+        assertFalse(r.hasAccess(acme, userId), "not chosen");
+        assertTrue(r.hasAccess(globex, userId), "chosen");
+        assertEquals(1, r.admin.get(r.pa("/tenants/" + acme + "/invitations")).expect(200).list().size());
+    }
+
+    @Test
+    void keycloaksOwnInvitationDeleteKeepsTheLastWayIn(KeycloakServer server, Rest admin) {
+        PartnerRealm r = PartnerRealm.create(server, admin);
+        String tenant = r.tenant("fresh");
+        String only = invite(r, tenant, email("only")).get("id").asText();
+
+        Rest.Response refused = admin.delete(r.base + "/organizations/" + tenant + "/invitations/" + only);
+        assertEquals(400, refused.status(), refused.toString());
+        assertTrue(refused.json().path("error_description").asText().contains("At least one user must keep access to tenant 'fresh'"),
+                refused.body());
+        assertEquals(1, r.admin.get(r.pa("/tenants/" + tenant + "/invitations")).expect(200).list().size(), "nothing removed");
+
+        // once someone has access, Keycloak's DELETE works as before
+        r.grant(tenant, r.staff("keeper")).expect(201);
+        admin.delete(r.base + "/organizations/" + tenant + "/invitations/" + only).expect(204);
+        assertTrue(r.admin.get(r.pa("/tenants/" + tenant + "/invitations")).expect(200).list().isEmpty());
     }
 
     @Test
@@ -160,6 +245,21 @@ class PartnerInvitationIT {
         JsonNode partner = r.admin.post(r.pa("/tenants/" + tenant + "/invitations"), Map.of("email", "alice@partner.example")).expect(400).json();
         assertEquals("partnerUser", partner.get("error").asText());
         assertEquals("email", partner.get("field").asText());
+    }
+
+    /** Keycloak's sign-in (identity-first with organizations: username, then password) up to the next page. */
+    private static HtmlPage signIn(HtmlPage page, String username) throws Exception {
+        for (int step = 0; step < 3 && page.getElementById("kc-form-login") != null; step++) {
+            HtmlForm form = page.getHtmlElementById("kc-form-login");
+            if (!form.getInputsByName("username").isEmpty()) {
+                form.getInputByName("username").setValue(username);
+            }
+            if (!form.getInputsByName("password").isEmpty()) {
+                form.getInputByName("password").setValue(PartnerRealm.PASSWORD);
+            }
+            page = ((HtmlElement) form.getFirstByXPath(".//*[@type='submit']")).click();
+        }
+        return page;
     }
 
     private static void submit(HtmlForm form) throws Exception {

@@ -37,5 +37,16 @@ class PartnerPortalRealmIT {
         assertEquals(2, acme.get("userCount").asInt(), "every partner user on the auto-add tenant");
         JsonNode globex = admin.get(PA + "/tenants/" + tenants.get("globex").get("id").asText()).expect(200).json();
         assertTrue(globex.get("users").toString().contains("erin.external"), "an external user on globex");
+
+        // a pending invitation, seeded at import (a realm export cannot hold invitations themselves)
+        List<JsonNode> pending = admin.get(PA + "/tenants/" + tenants.get("initech").get("id").asText() + "/invitations").expect(200).list();
+        assertEquals(1, pending.size(), pending.toString());
+        assertEquals("new.colleague@initech.customer.example", pending.get(0).get("email").asText());
+        assertEquals("PENDING", pending.get(0).get("status").asText());
+
+        // imported with partner access on: invited users with an account accept after signing in
+        JsonNode join = admin.get("/admin/realms/partner-portal/authentication/required-actions/portalaccess-tenant-invitation")
+                .expect(200).json();
+        assertTrue(join.get("enabled").asBoolean(), join.toString());
     }
 }

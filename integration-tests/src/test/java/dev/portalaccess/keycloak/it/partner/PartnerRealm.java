@@ -48,6 +48,13 @@ final class PartnerRealm {
         return new PartnerRealm(admin, realm, groupId);
     }
 
+    /** Where the partner portal sends a user to sign in: the realm's login for the test realm's "portal" client. */
+    String portalSignInUrl(KeycloakServer server) {
+        String redirect = server.baseUrl() + "/realms/" + name + "/portal-callback";
+        return server.baseUrl() + "/realms/" + name + "/protocol/openid-connect/auth?client_id=portal&response_type=code&scope=openid"
+                + "&redirect_uri=" + java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     String user(String username) {
         return TestRealms.createUser(admin, name, username, username + "@partner.example", PASSWORD);
     }
