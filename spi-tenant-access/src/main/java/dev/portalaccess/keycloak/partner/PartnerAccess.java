@@ -165,13 +165,10 @@ final class PartnerAccess {
         if (invitation == null || !tenant.getId().equals(invitation.getOrganizationId())) {
             throw PartnerAccessException.notFound("invitationId", "No invitation '" + invitationId + "' for tenant '" + tenant.getName() + "'.");
         }
-        if (!invitation.isExpired()) {
-            String groupId = store.organizationGroupId(tenant.getId());
-            if (store.countMembers(groupId) == 0 && store.countPendingInvitations(tenant.getId(), invitationId) == 0) {
-                throw PartnerAccessException.lastAccess(tenant.getName());
-            }
-        }
+        // the removal publishes InvitationRemovedEvent, which enlists the tenant's check (as on every path);
+        // run that check now to answer 409 with a reason instead of failing at commit
         invitations.remove(invitationId);
+        verifyNow();
         return invitation;
     }
 
@@ -183,11 +180,7 @@ final class PartnerAccess {
         if (!enabled() || user.getEmail() == null || !user.isEmailVerified()) {
             return List.of();
         }
-        InvitationManager invitations = organizations.getInvitationManager();
-        return store.pendingInvitationIdsFor(realm.getId(), user.getEmail()).stream()
-                .map(invitations::getById)
-                .filter(i -> i != null && !i.isExpired() && user.getEmail().equalsIgnoreCase(i.getEmail()))
-                .toList();
+        return store.pendingInvitationsFor(realm.getId(), user.getEmail());
     }
 
     /**
@@ -368,7 +361,7 @@ final class PartnerAccess {
             }
         }
         String groupId = store.organizationGroupId(tenantId);
-        if (groupId != null && store.countMembers(groupId) == 0 && store.countPendingInvitations(tenantId, null) == 0) {
+        if (groupId != null && store.countMembers(groupId) == 0 && store.countPendingInvitations(tenantId) == 0) {
             throw PartnerAccessException.lastAccess(tenant.getName());
         }
     }

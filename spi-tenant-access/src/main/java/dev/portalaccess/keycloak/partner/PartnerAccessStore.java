@@ -8,6 +8,8 @@ import jakarta.persistence.LockModeType;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationInvitationModel;
+import org.keycloak.models.jpa.entities.OrganizationInvitationEntity;
 import org.keycloak.representations.idm.MembershipType;
 
 /**
@@ -63,22 +65,21 @@ final class PartnerAccessStore {
     }
 
     /** Invitations of the tenant that can still be accepted (not expired). */
-    long countPendingInvitations(String organizationId, String exceptInvitationId) {
+    long countPendingInvitations(String organizationId) {
         return em.createQuery("select count(i) from OrganizationInvitationEntity i where i.organizationId = :o"
-                        + " and i.expiresAt >= :now and i.id <> :except", Long.class)
+                        + " and i.expiresAt >= :now", Long.class)
                 .setParameter("o", organizationId).setParameter("now", Time.currentTime())
-                .setParameter("except", exceptInvitationId == null ? "" : exceptInvitationId)
                 .getSingleResult();
     }
 
-    /** Ids of the invitations of the realm's tenants to this address that can still be accepted, oldest first. */
-    List<String> pendingInvitationIdsFor(String realmId, String email) {
-        return em.createQuery("select i.id from OrganizationInvitationEntity i, OrganizationEntity o"
+    /** The invitations of the realm's tenants to this address that can still be accepted, oldest first. */
+    List<OrganizationInvitationModel> pendingInvitationsFor(String realmId, String email) {
+        return em.createQuery("select i from OrganizationInvitationEntity i, OrganizationEntity o"
                         + " where o.id = i.organizationId and o.realmId = :realm and lower(i.email) = :email"
-                        + " and i.expiresAt >= :now order by i.createdAt, i.id", String.class)
+                        + " and i.expiresAt >= :now order by i.createdAt, i.id", OrganizationInvitationEntity.class)
                 .setParameter("realm", realmId).setParameter("email", email.trim().toLowerCase(java.util.Locale.ROOT))
                 .setParameter("now", Time.currentTime())
-                .getResultList();
+                .getResultStream().map(OrganizationInvitationModel.class::cast).toList();
     }
 
     /** Makes every member of the staff group a member of the tenant's group; returns how many joined. */
