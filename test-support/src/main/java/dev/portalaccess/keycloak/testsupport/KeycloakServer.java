@@ -140,6 +140,9 @@ public final class KeycloakServer {
                 .redirectOutput(log.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // Keycloak's default heap is 70 % of the machine's RAM (initially 50 %): on a shared test machine
+        // that lets one test server take most of it. A fixed ceiling unless the caller chose one.
+        builder.environment().putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx1536m");
         LOG.infof("Starting Keycloak from %s on port %d (management %d), log %s", home, httpPort, managementPort, log);
         Instant begin = Instant.now();
         try {
