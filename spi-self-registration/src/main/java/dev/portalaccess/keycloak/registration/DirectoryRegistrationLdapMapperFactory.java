@@ -23,8 +23,9 @@ public final class DirectoryRegistrationLdapMapperFactory extends AbstractLDAPSt
 
     @Override
     public String getHelpText() {
-        return "Directory (AD) registration: a directory user's first sign-in registers them only when the realm's "
-                + "self-registration policy allows directory registration (ANYONE mode), and grants the default services once.";
+        return "Directory (AD) registration: a directory user's first import (sign-in or sync) registers them only when the "
+                + "realm's self-registration policy allows directory registration (ANYONE mode), and grants the default services "
+                + "once. Refused users are not imported: a sign-in shows the reason, searches and syncs skip them.";
     }
 
     @Override

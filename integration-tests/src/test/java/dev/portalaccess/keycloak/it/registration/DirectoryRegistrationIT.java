@@ -2,6 +2,7 @@ package dev.portalaccess.keycloak.it.registration;
 
 import static dev.portalaccess.keycloak.it.registration.SelfRegistrationRealm.assertContains;
 import static dev.portalaccess.keycloak.it.registration.SelfRegistrationRealm.policy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class DirectoryRegistrationIT {
         directory.startListening();
         directory.add("dn: " + BASE_DN, "objectClass: top", "objectClass: domain", "dc: corp");
         directory.add("dn: " + PEOPLE, "objectClass: top", "objectClass: organizationalUnit", "ou: people");
-        for (String uid : List.of("pat", "quinn", "rosa")) {
+        for (String uid : List.of("pat", "quinn", "rosa", "sam", "tess", "uma")) {
             directory.add("dn: uid=" + uid + "," + PEOPLE, "objectClass: top", "objectClass: person",
                     "objectClass: organizationalPerson", "objectClass: inetOrgPerson", "uid: " + uid, "cn: " + uid + " Doe",
                     "sn: Doe", "givenName: " + uid, "mail: " + uid + "@corp.test", "userPassword: Ldap-123");
@@ -108,6 +109,70 @@ class DirectoryRegistrationIT {
         assertContains(RegistrationPages.text(refused), "This way of registering is not available", "browser");
     }
 
+    @Test
+    void refusedDirectoryUsersAreSkippedQuietlyInSearchesAndSyncsAndRefusedAtSignIn(KeycloakServer server, Rest admin,
+                                                                                    Browser browser) throws Exception {
+        SelfRegistrationRealm r = SelfRegistrationRealm.create(admin, server, "dir-quiet", policy("COMPANIES",
+                "directoryRegistration=true", "defaultServices=role:" + SelfRegistrationRealm.SERVICE_ROLE));
+        r.createCompany("corp", "corp.test", true, List.of("portal", "email", "identityProvider", "directory"), List.of(), false);
+        String ldapId = connectDirectory(admin, r);
+        String users = "/admin/realms/" + r.realm + "/users";
+        long logStart = server.logLength();
+
+        // an admin's search that reaches the directory: answered, without the refused users
+        List<JsonNode> found = admin.get(users + "?search=sam").expect(200).list();
+        assertTrue(found.isEmpty(), "refused directory user listed: " + found);
+        assertTrue(admin.get(users + "?username=tess&exact=true").expect(200).list().isEmpty(), "exact username search");
+        assertTrue(admin.get(users + "?email=uma@corp.test").expect(200).list().isEmpty(), "email search");
+        assertTrue(admin.get(users).expect(200).list().isEmpty(), "list of all users");
+
+        // full and changed-users sync: completes, imports no one
+        String sync = "/admin/realms/" + r.realm + "/user-storage/" + ldapId + "/sync?action=";
+        admin.post(sync + "triggerFullSync", Map.of()).expect(200);
+        admin.post(sync + "triggerChangedUsersSync", Map.of()).expect(200);
+        assertTrue(admin.get(users).expect(200).list().isEmpty(), "nothing imported by the syncs");
+
+        // quietly: the searches and syncs log INFO lines of ours, never an error or a stack trace; the one WARN
+        // line Keycloak's LDAP provider writes when a search skips a user must carry the policy's reason
+        String log = server.logSince(logStart);
+        List<String> loud = log.lines()
+                .filter(l -> ((l.contains(" ERROR ") || l.contains(" WARN ")) && (l.contains("LDAP") || l.contains("ldap")
+                        || l.contains("portalaccess") || l.contains(r.realm)))
+                        || l.startsWith("\tat org.keycloak.storage.ldap") || l.startsWith("\tat dev.portalaccess"))
+                .filter(l -> !(l.contains(" WARN ") && l.contains("Duplicated user importing from LDAP")
+                        && l.contains("the self-registration policy refuses directory registration")))
+                .toList();
+        assertTrue(loud.isEmpty(), "refusals logged loudly:\n" + String.join("\n", loud));
+        assertTrue(log.lines().anyMatch(l -> l.contains(" INFO ") && l.contains("directory user sam")), "refusal logged at INFO:\n" + log);
+
+        // sign-in: refused with the message, never a server error
+        long signInStart = server.logLength();
+        Rest.Response grant = Rest.anonymous(server).passwordGrant(r.realm, "portal", null, "sam", "Ldap-123");
+        assertTrue(grant.status() == 400 || grant.status() == 401, "password grant: " + grant.status() + " " + grant.body());
+        assertEquals("invalid_grant", grant.json().path("error").asText(), grant.body());
+        assertContains(grant.json().path("error_description").asText(),
+                "Registration with your directory (Windows) account is not available", "password grant");
+        Page refused = RegistrationPages.login(browser.open(r.loginUrl(server)), "tess", "Ldap-123");
+        assertEquals(400, refused.getWebResponse().getStatusCode(), "browser sign-in status");
+        assertContains(RegistrationPages.text(refused), "Registration with your directory (Windows) account is not available", "browser");
+        assertTrue(r.user("sam").isMissingNode() && r.user("tess").isMissingNode(), "nothing of the refused sign-ins stays");
+        List<String> errors = server.logSince(signInStart).lines().filter(l -> l.contains(" ERROR ")).toList();
+        assertTrue(errors.isEmpty(), "server errors at sign-in:\n" + String.join("\n", errors));
+
+        // once the policy allows it, a sync imports them with the default services, once
+        r.setPolicy(policy("ANYONE", "directoryRegistration=true", "defaultServices=role:" + SelfRegistrationRealm.SERVICE_ROLE));
+        admin.post(sync + "triggerFullSync", Map.of()).expect(200);
+        String samId = r.user("sam").path("id").asText();
+        assertFalse(samId.isEmpty(), "allowed directory user imported by the sync");
+        assertTrue(r.realmRoles(samId).contains(SelfRegistrationRealm.SERVICE_ROLE), "default service granted");
+        JsonNode role = admin.get("/admin/realms/" + r.realm + "/roles/" + SelfRegistrationRealm.SERVICE_ROLE).expect(200).json();
+        deleteWithBody(server, users + "/" + samId + "/role-mappings/realm", List.of(role));
+        admin.post(sync + "triggerFullSync", Map.of()).expect(200);
+        admin.post(sync + "triggerChangedUsersSync", Map.of()).expect(200);
+        Rest.anonymous(server).passwordGrant(r.realm, "portal", null, "sam", "Ldap-123").expect(200);
+        assertFalse(r.realmRoles(samId).contains(SelfRegistrationRealm.SERVICE_ROLE), "granted once, not again by later syncs or sign-ins");
+    }
+
     /** DELETE with a JSON body (role mappings), as the master admin. */
     static void deleteWithBody(KeycloakServer server, String path, Object body) throws Exception {
         String token = Rest.anonymous(server).passwordGrant("master", "admin-cli", null, KeycloakServer.ADMIN_USER,
@@ -120,7 +185,7 @@ class DirectoryRegistrationIT {
     }
 
     /** The realm's LDAP user federation (vendor "other") with the self-registration mapper. */
-    static void connectDirectory(Rest admin, SelfRegistrationRealm r) {
+    static String connectDirectory(Rest admin, SelfRegistrationRealm r) {
         String realmId = r.realmRep().path("id").asText();
         Map<String, List<String>> config = new HashMap<>();
         config.put("enabled", List.of("true"));
@@ -147,5 +212,6 @@ class DirectoryRegistrationIT {
                 "providerId", "portalaccess-selfreg-directory",
                 "providerType", "org.keycloak.storage.ldap.mappers.LDAPStorageMapper", "parentId", ldapId, "config", Map.of()))
                 .expect(201);
+        return ldapId;
     }
 }
