@@ -1,7 +1,5 @@
 package dev.portalaccess.keycloak.registration;
 
-import java.util.List;
-
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -13,8 +11,9 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * First-broker-login step, placed after "Create User If Unique": when this login created the user, makes them
- * a member of their company and grants the services, once. It re-checks the policy so a flow without the
+ * First-broker-login step, placed after "Create User If Unique": when this login created the user, grants the
+ * services, once; a company's membership and services only for an address Keycloak took as verified, otherwise
+ * after its verification ({@link CompanyGrants}). It re-checks the policy so a flow without the
  * check step still cannot create a refused user (the transaction is rolled back).
  */
 final class IdpSelfRegistrationGrantAuthenticator implements Authenticator {
@@ -41,11 +40,16 @@ final class IdpSelfRegistrationGrantAuthenticator implements Authenticator {
             context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, challenge);
             return;
         }
-        List<String> granted = ServiceGrants.apply(session, realm, user, decision);
+        // the provider's address counts as verified only where Keycloak trusts it (the provider's "Trust email",
+        // or its verified-email claim), which is what Keycloak's user creation wrote to emailVerified
+        CompanyGrants.Outcome outcome = CompanyGrants.grantOrDefer(session, realm, user, decision);
         authSession.setAuthNote(GRANTED_NOTE, "true");
         context.getEvent()
                 .detail(SelfRegistrationFormAction.DETAIL_METHOD, RegistrationMethod.IDENTITY_PROVIDER.key())
-                .detail("self_registration_services", String.join(",", granted));
+                .detail("self_registration_services", String.join(",", outcome.granted()));
+        if (outcome.pending()) {
+            context.getEvent().detail(SelfRegistrationFormAction.DETAIL_PENDING, "true");
+        }
         if (decision.company() != null) {
             context.getEvent().detail(SelfRegistrationFormAction.DETAIL_COMPANY, decision.company().getAlias());
         }

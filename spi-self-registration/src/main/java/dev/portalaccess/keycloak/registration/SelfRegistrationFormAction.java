@@ -16,13 +16,16 @@ import org.keycloak.models.utils.FormMessage;
 
 /**
  * Registration-form step: refuses a registrant the policy does not allow (the page shows the reason by the
- * email field) and, once the user exists, makes them a member of their company and grants the services.
+ * email field) and, once the user exists, grants the services; a company's membership and services wait until
+ * the address is verified ({@link CompanyGrants}).
  * Place it after the user-creation step (and after the denylist step, which is checked first).
  */
 final class SelfRegistrationFormAction implements FormAction {
 
     static final String DETAIL_COMPANY = "self_registration_company";
     static final String DETAIL_METHOD = "self_registration_method";
+    /** Event detail: the company's membership and services wait for the address to be verified. */
+    static final String DETAIL_PENDING = "self_registration_pending_verification";
 
     @Override
     public void buildPage(FormContext context, LoginFormsProvider form) {
@@ -50,11 +53,15 @@ final class SelfRegistrationFormAction implements FormAction {
             // validate() allowed this registrant a moment ago; a concurrent policy change must not half-apply
             throw new IllegalStateException("self-registration policy changed during registration");
         }
-        List<String> granted = ServiceGrants.apply(context.getSession(), context.getRealm(), user, decision);
+        // a typed address proves nothing: a company's membership waits for its verification
+        CompanyGrants.Outcome outcome = CompanyGrants.grantOrDefer(context.getSession(), context.getRealm(), user, decision);
         context.getEvent()
                 .detail(DETAIL_METHOD, RegistrationMethod.PORTAL.key())
                 .detail(Details.REGISTER_METHOD, "form")
-                .detail("self_registration_services", String.join(",", granted));
+                .detail("self_registration_services", String.join(",", outcome.granted()));
+        if (outcome.pending()) {
+            context.getEvent().detail(DETAIL_PENDING, "true");
+        }
         if (decision.company() != null) {
             context.getEvent().detail(DETAIL_COMPANY, decision.company().getAlias());
         }

@@ -82,11 +82,25 @@ class IdentityProviderPolicyIT {
 
     /** A "Google-style" OIDC provider (another realm) for the portal realm; returns that realm's name. */
     static String googleStyleProvider(Rest admin, KeycloakServer server, SelfRegistrationRealm portal, String username, String email) {
+        return googleStyleProvider(admin, server, portal, username, email, true, true);
+    }
+
+    /**
+     * The same with the portal's "Trust email" setting and whether the provider itself has the address verified
+     * (its {@code email_verified} claim).
+     */
+    static String googleStyleProvider(Rest admin, KeycloakServer server, SelfRegistrationRealm portal, String username, String email,
+                                      boolean trustEmail, boolean verifiedAtProvider) {
         String brokerEndpoint = server.baseUrl() + "/realms/" + portal.realm + "/broker/google/endpoint";
         String idpRealm = TestRealms.create(admin, Map.of("realm", TestRealms.uniqueName("google"),
                 "clients", List.of(Map.of("clientId", "broker", "enabled", true, "publicClient", false,
                         "secret", "broker-secret", "standardFlowEnabled", true, "redirectUris", List.of(brokerEndpoint)))));
-        TestRealms.createUser(admin, idpRealm, username, email, "Google-123");
+        String providerUser = TestRealms.createUser(admin, idpRealm, username, email, "Google-123");
+        if (!verifiedAtProvider) {
+            JsonNode rep = admin.get("/admin/realms/" + idpRealm + "/users/" + providerUser).expect(200).json();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) rep).put("emailVerified", false);
+            admin.put("/admin/realms/" + idpRealm + "/users/" + providerUser, rep).expect(204);
+        }
 
         String issuer = server.baseUrl() + "/realms/" + idpRealm;
         Map<String, String> config = new HashMap<>();
@@ -103,7 +117,7 @@ class IdentityProviderPolicyIT {
         config.put("defaultScope", "openid email profile");
         config.put("syncMode", "IMPORT");
         admin.post("/admin/realms/" + portal.realm + "/identity-provider/instances", Map.of(
-                "alias", "google", "displayName", "Google", "providerId", "oidc", "enabled", true, "trustEmail", true,
+                "alias", "google", "displayName", "Google", "providerId", "oidc", "enabled", true, "trustEmail", trustEmail,
                 "firstBrokerLoginFlowAlias", SelfRegistrationRealm.BROKER_FLOW, "config", config)).expect(201);
         return idpRealm;
     }

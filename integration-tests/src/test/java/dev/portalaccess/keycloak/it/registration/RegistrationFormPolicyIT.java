@@ -37,7 +37,7 @@ class RegistrationFormPolicyIT {
     }
 
     @Test
-    void companiesModeMakesAMatchingRegistrantAnEmployeeWithTheCompanyServices(KeycloakServer server, Rest admin, Browser browser) {
+    void companiesModeMakesAMatchingRegistrantAnEmployeeWithTheCompanyServicesOnceVerified(KeycloakServer server, Rest admin, Browser browser) {
         SelfRegistrationRealm r = SelfRegistrationRealm.create(admin, server, "reg-company", policy("COMPANIES",
                 "defaultServices=role:" + SelfRegistrationRealm.SERVICE_ROLE));
         String acme = r.createCompany("acme", "acme.test", true, List.of("portal"),
@@ -48,7 +48,9 @@ class RegistrationFormPolicyIT {
         JsonNode user = r.user("bob");
         assertFalse(user.isMissingNode(), "an employee (subdomain of the accepted domain) registers");
         String id = user.path("id").asText();
-        assertTrue(r.memberIds(acme).contains(id), "member of the company");
+        assertFalse(r.memberIds(acme).contains(id), "no membership before the address is verified");
+        VerifiedCompanyGrantIT.setEmailVerified(admin, r, id);
+        assertTrue(r.memberIds(acme).contains(id), "member of the company once the address is verified");
         List<String> roles = r.realmRoles(id);
         assertTrue(roles.contains(SelfRegistrationRealm.COMPANY_ROLE), "company service granted: " + roles);
         assertFalse(roles.contains(SelfRegistrationRealm.SERVICE_ROLE), "realm default services are for ANYONE mode only");

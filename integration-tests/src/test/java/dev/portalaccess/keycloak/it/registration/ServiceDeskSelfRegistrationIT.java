@@ -64,14 +64,21 @@ class ServiceDeskSelfRegistrationIT {
         HtmlPage form = browser.open(registration);
         // success redirects to the portal app (localhost:3000), which does not run here
         browser.client().getOptions().setRedirectEnabled(false);
-        RegistrationPages.register(form, "sd-acme-" + System.nanoTime() % 100000, "wile" + System.nanoTime() % 100000 + "@acme.example", "Secret-123");
+        String wile = "wile" + System.nanoTime() % 100000 + "@acme.example";
+        RegistrationPages.register(form, "sd-acme-" + System.nanoTime() % 100000, wile, "Secret-123");
         JsonNode acme = admin.get("/admin/realms/" + REALM + "/organizations?search=acme&exact=false").expect(200).list().stream()
                 .filter(o -> "acme".equals(o.path("alias").asText())).findFirst().orElseThrow();
-        List<JsonNode> members = admin.get("/admin/realms/" + REALM + "/organizations/" + acme.path("id").asText() + "/members")
-                .expect(200).list();
-        assertTrue(members.stream().anyMatch(m -> m.path("email").asText().startsWith("wile")), "Acme employee list");
-        String userId = members.stream().filter(m -> m.path("email").asText().startsWith("wile")).findFirst().orElseThrow()
-                .path("id").asText();
+        String membersPath = "/admin/realms/" + REALM + "/organizations/" + acme.path("id").asText() + "/members";
+        assertTrue(admin.get(membersPath).expect(200).list().stream().noneMatch(m -> wile.equals(m.path("email").asText())),
+                "not an Acme employee before the address is verified");
+        JsonNode user = admin.get("/admin/realms/" + REALM + "/users?exact=true&email=" + SelfRegistrationRealm.enc(wile)).expect(200)
+                .list().get(0);
+        String userId = user.path("id").asText();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) user).put("emailVerified", true);
+        admin.put("/admin/realms/" + REALM + "/users/" + userId, user).expect(204);
+
+        List<JsonNode> members = admin.get(membersPath).expect(200).list();
+        assertTrue(members.stream().anyMatch(m -> wile.equals(m.path("email").asText())), "Acme employee list once verified");
         List<String> roles = admin.get("/admin/realms/" + REALM + "/users/" + userId + "/role-mappings/realm").expect(200).list()
                 .stream().map(r -> r.path("name").asText()).toList();
         assertTrue(roles.contains("service-it-support"), "Acme's service: " + roles);
