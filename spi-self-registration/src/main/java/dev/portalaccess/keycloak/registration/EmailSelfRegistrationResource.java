@@ -3,7 +3,6 @@ package dev.portalaccess.keycloak.registration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,22 +10,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-import org.keycloak.authentication.actiontoken.execactions.ExecuteActionsActionToken;
-import org.keycloak.common.util.Time;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
-import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.userprofile.UserProfile;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
@@ -41,8 +33,6 @@ import dev.portalaccess.keycloak.email.InvalidEmailException;
  * 401/403 and learns nothing about who is registered.
  */
 public final class EmailSelfRegistrationResource {
-
-    private static final Logger LOG = Logger.getLogger(EmailSelfRegistrationResource.class);
 
     /** Realm role the mail intake's service account needs. */
     public static final String INTAKE_ROLE = "self-registration-intake";
@@ -96,6 +86,7 @@ public final class EmailSelfRegistrationResource {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("result", "exists");
             body.put("userId", existing.getId());
+            PortalInvitation.resendIfPending(session, realm, existing).ifPresent(r -> r.addTo(body));
             return Response.ok(body, MediaType.APPLICATION_JSON).build();
         }
 
@@ -120,12 +111,20 @@ public final class EmailSelfRegistrationResource {
 
         UserModel user = profile.create();
         user.setEnabled(true);
-        List<String> granted = ServiceGrants.apply(session, realm, user, decision);
-        boolean invited = decision.grantPortalAccess() && sendInvitation(realm, user);
+        PortalInvitation.markRegisteredByEmail(user);
+        // receiving mail from an address does not prove control of it (a From header is easily forged): a
+        // company's membership waits for verification, which the invitation link (or a password reset) gives
+        CompanyGrants.Outcome outcome = CompanyGrants.grantOrDefer(session, realm, user, decision);
+        PortalInvitation.Result invitation = decision.grantPortalAccess()
+                ? PortalInvitation.send(session, realm, user, decision.company())
+                : new PortalInvitation.Result(false, null, null);
 
         event.user(user).detail(Details.USERNAME, user.getUsername())
-                .detail("self_registration_services", String.join(",", granted))
-                .detail("self_registration_invitation", String.valueOf(invited));
+                .detail("self_registration_services", String.join(",", outcome.granted()))
+                .detail("self_registration_invitation", String.valueOf(invitation.sent()));
+        if (outcome.pending()) {
+            event.detail(SelfRegistrationFormAction.DETAIL_PENDING, "true");
+        }
         if (decision.company() != null) {
             event.detail(SelfRegistrationFormAction.DETAIL_COMPANY, decision.company().getAlias());
         }
@@ -136,8 +135,14 @@ public final class EmailSelfRegistrationResource {
         body.put("userId", user.getId());
         body.put("username", user.getUsername());
         body.put("company", decision.company() == null ? null : decision.company().getAlias());
-        body.put("services", granted);
-        body.put("invitationSent", invited);
+        body.put("services", outcome.granted());
+        body.put("pendingVerification", outcome.pending());
+        if (decision.grantPortalAccess()) {
+            invitation.addTo(body);
+        } else {
+            body.put("invitationSent", false);
+            body.put("inviteSent", false);
+        }
         return Response.status(Response.Status.CREATED).entity(body).type(MediaType.APPLICATION_JSON).build();
     }
 
@@ -163,28 +168,6 @@ public final class EmailSelfRegistrationResource {
         attributes.put(UserModel.FIRST_NAME, List.of(first));
         attributes.put(UserModel.LAST_NAME, List.of(last));
         return attributes;
-    }
-
-    /** The invitation: Keycloak's execute-actions email asking to set a password, then sign in. */
-    private boolean sendInvitation(RealmModel realm, UserModel user) {
-        int lifespan = realm.getActionTokenGeneratedByAdminLifespan();
-        List<String> actions = List.of(UserModel.RequiredAction.UPDATE_PASSWORD.name());
-        ExecuteActionsActionToken token = new ExecuteActionsActionToken(user.getId(), user.getEmail(),
-                Time.currentTime() + lifespan, actions, null, Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
-        String link = LoginActionsService.actionTokenProcessor(session.getContext().getUri())
-                .queryParam("key", token.serialize(session, realm, session.getContext().getUri()))
-                .build(realm.getName()).toString();
-        try {
-            session.getProvider(EmailTemplateProvider.class)
-                    .setAttribute(Constants.TEMPLATE_ATTR_REQUIRED_ACTIONS, actions)
-                    .setRealm(realm)
-                    .setUser(user)
-                    .sendExecuteActions(link, TimeUnit.SECONDS.toMinutes(lifespan));
-            return true;
-        } catch (EmailException e) {
-            LOG.warnf(e, "Realm %s: could not send the self-registration invitation to %s", realm.getName(), user.getEmail());
-            return false;
-        }
     }
 
     private static Map<String, Object> error(String field, String error, String message) {

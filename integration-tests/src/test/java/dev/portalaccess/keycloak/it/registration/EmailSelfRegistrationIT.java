@@ -58,8 +58,11 @@ class EmailSelfRegistrationIT {
         assertEquals("Gina", user.path("firstName").asText());
         assertTrue(r.realmRoles(user.path("id").asText()).contains(SelfRegistrationRealm.SERVICE_ROLE), "default service");
 
-        // the invitation: set a password, then sign in with it
+        // the invitation (the module's own text in a realm without a portal email theme): set a password, then sign in
         MailSink.Mail invitation = mail.awaitMail("gina@anywhere.test", "");
+        assertEquals(r.realm + " invites you to its portal", invitation.subject());
+        assertContains(invitation.decodedBody(), "Set your password", "what to do");
+        assertFalse(invitation.decodedBody().contains("Update Your Account"), invitation.decodedBody());
         String link = invitation.link(server.baseUrl() + "/realms/" + r.realm + "/login-actions/action-token");
         HtmlPage first = browser.open(link);
         HtmlPage page = first;
@@ -86,6 +89,12 @@ class EmailSelfRegistrationIT {
         assertEquals("acme", created.path("company").asText());
         assertFalse(created.path("invitationSent").asBoolean(), "no portal access granted for this company");
         String id = created.path("userId").asText();
+        // a mail from an address proves nothing (a From header is easily forged): membership waits for verification
+        assertTrue(created.path("pendingVerification").asBoolean(), created.toString());
+        assertEquals(0, created.path("services").size(), created.toString());
+        assertFalse(r.memberIds(acme).contains(id), "not an employee before the address is verified");
+        assertFalse(r.realmRoles(id).contains(SelfRegistrationRealm.COMPANY_ROLE), "no service before the address is verified");
+        VerifiedCompanyGrantIT.setEmailVerified(admin, r, id);
         assertTrue(r.memberIds(acme).contains(id), "employee list");
         assertTrue(r.realmRoles(id).contains(SelfRegistrationRealm.COMPANY_ROLE));
         assertEquals(List.of("/" + SelfRegistrationRealm.SERVICE_GROUP), r.groups(id));
@@ -101,14 +110,39 @@ class EmailSelfRegistrationIT {
     }
 
     @Test
-    void companiesModeWithPortalAccessSendsTheInvitation(KeycloakServer server, Rest admin, MailSink mail) {
+    void companiesModeWithPortalAccessSendsTheInvitation(KeycloakServer server, Rest admin, MailSink mail, Browser browser)
+            throws Exception {
         SelfRegistrationRealm r = setUp(admin, server, policy("COMPANIES"));
-        r.createCompany("globex", "globex.test", true, List.of("email"), List.of(), true);
+        String globex = r.createCompany("globex", "globex.test", true, List.of("email"),
+                List.of("role:" + SelfRegistrationRealm.COMPANY_ROLE), true);
 
         JsonNode created = intake(server, r).post(endpoint(r), Map.of("email", "kim@globex.test", "name", "Kim")).expect(201).json();
         assertTrue(created.path("invitationSent").asBoolean());
-        MailSink.Mail invitation = mail.awaitMail("kim@globex.test", "");
-        invitation.link(server.baseUrl() + "/realms/" + r.realm + "/login-actions/action-token");
+        String id = created.path("userId").asText();
+        assertFalse(r.memberIds(globex).contains(id), "not an employee before the mailbox is proven");
+
+        // opening the invitation link proves control of the mailbox: the company's membership follows
+        acceptInvitation(browser, server, r, mail.awaitMail("kim@globex.test", ""), "Invited-123");
+        assertTrue(r.memberIds(globex).contains(id), "employee once the invitation link was used");
+        assertTrue(r.realmRoles(id).contains(SelfRegistrationRealm.COMPANY_ROLE), "company service");
+        Rest.anonymous(server).passwordGrant(r.realm, "portal", null, "kim@globex.test", "Invited-123").expect(200);
+    }
+
+    /** Follows the invitation link and sets the password on Keycloak's page. */
+    static void acceptInvitation(Browser browser, KeycloakServer server, SelfRegistrationRealm r, MailSink.Mail invitation,
+                                 String password) throws Exception {
+        String link = invitation.link(server.baseUrl() + "/realms/" + r.realm + "/login-actions/action-token");
+        HtmlPage first = browser.open(link);
+        HtmlPage page = first;
+        if (first.getElementById("kc-passwd-update-form") == null) {
+            // Keycloak may first ask to confirm the action ("click here to proceed")
+            page = browser.open(first.getAnchors().stream().filter(a -> a.getHrefAttribute().contains("action-token"))
+                    .findFirst().orElseThrow(() -> new AssertionError(first.asNormalizedText())).getHrefAttribute());
+        }
+        HtmlForm form = page.getHtmlElementById("kc-passwd-update-form");
+        RegistrationPages.set(form, "password-new", password);
+        RegistrationPages.set(form, "password-confirm", password);
+        RegistrationPages.submit(form);
     }
 
     @Test
