@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -17,8 +19,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.messages.Messages;
 import org.keycloak.userprofile.UserProfile;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
@@ -33,6 +37,8 @@ import dev.portalaccess.keycloak.email.InvalidEmailException;
  * 401/403 and learns nothing about who is registered.
  */
 public final class EmailSelfRegistrationResource {
+
+    private static final Logger LOG = Logger.getLogger(EmailSelfRegistrationResource.class);
 
     /** Realm role the mail intake's service account needs. */
     public static final String INTAKE_ROLE = "self-registration-intake";
@@ -78,10 +84,7 @@ public final class EmailSelfRegistrationResource {
         String email = address.normalized();
         event.detail(Details.EMAIL, email);
 
-        UserModel existing = session.users().getUserByEmail(realm, email);
-        if (existing == null) {
-            existing = session.users().getUserByUsername(realm, email);
-        }
+        UserModel existing = existing(session, realm, email);
         if (existing != null) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("result", "exists");
@@ -96,6 +99,11 @@ public final class EmailSelfRegistrationResource {
         try {
             profile.validate();
         } catch (ValidationException e) {
+            // a parallel call for the same sender committed the user since the lookup above
+            UserModel winner = e.hasError(Messages.USERNAME_EXISTS, Messages.EMAIL_EXISTS) ? existing(session, realm, email) : null;
+            if (winner != null) {
+                return exists(winner.getId());
+            }
             ValidationException.Error first = e.getErrors().get(0);
             event.error(first.getMessage());
             return refused(first.getAttribute(), first.getMessage(), first.getMessage(),
@@ -109,8 +117,17 @@ public final class EmailSelfRegistrationResource {
                     Localized.message(session, realm, decision.messageKey()));
         }
 
-        UserModel user = profile.create();
-        user.setEnabled(true);
+        UserModel user;
+        try {
+            user = profile.create();
+            user.setEnabled(true);
+            // the database decides races between parallel calls: the username (the normalized address) is unique
+            // per realm, and so is the email where the realm requires it; flushing here brings a loss to this point
+            session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
+        } catch (RuntimeException e) {
+            // the winner sends the invitation; a losing call answers exists and sends nothing more
+            return existsAfterLostRace(realm, email, e);
+        }
         PortalInvitation.markRegisteredByEmail(user);
         // receiving mail from an address does not prove control of it (a From header is easily forged): a
         // company's membership waits for verification, which the invitation link (or a password reset) gives
@@ -144,6 +161,40 @@ public final class EmailSelfRegistrationResource {
             body.put("inviteSent", false);
         }
         return Response.status(Response.Status.CREATED).entity(body).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static UserModel existing(KeycloakSession session, RealmModel realm, String email) {
+        UserModel user = session.users().getUserByEmail(realm, email);
+        return user != null ? user : session.users().getUserByUsername(realm, email);
+    }
+
+    private static Response exists(String userId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("result", "exists");
+        body.put("userId", userId);
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * Creating the user failed. If a parallel call (on any node) created it meanwhile, the database refused this
+     * second insert: this transaction is spoilt, so it is rolled back and the winner is read in a new one; this
+     * caller gets the same answer as a later call would. Any other failure is not ours to hide.
+     */
+    private Response existsAfterLostRace(RealmModel realm, String email, RuntimeException failure) {
+        session.getTransactionManager().setRollbackOnly();
+        String realmId = realm.getId();
+        String winner = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), s -> {
+            RealmModel r = s.realms().getRealm(realmId);
+            s.getContext().setRealm(r);
+            UserModel user = existing(s, r, email);
+            return user == null ? null : user.getId();
+        });
+        if (winner == null) {
+            throw failure;
+        }
+        LOG.debugf("Realm %s: %s was registered by a parallel call (%s); answering exists", realm.getName(), email,
+                failure.getClass().getSimpleName());
+        return exists(winner);
     }
 
     private static Map<String, List<String>> attributes(EmailRegistrationRequest request, EmailAddress address) {

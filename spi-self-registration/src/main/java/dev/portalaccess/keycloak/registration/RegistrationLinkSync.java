@@ -9,12 +9,15 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
  * Keeps the realm's "User registration" switch (which shows or hides the registration link) in step with the
- * self-registration policy after every admin change that can affect it, in the same transaction.
+ * self-registration policy after every admin change that can affect it, in the same transaction; see
+ * {@link RegistrationLinkSyncFactory} for import and server start.
  */
 final class RegistrationLinkSync implements EventListenerProvider {
 
@@ -41,10 +44,38 @@ final class RegistrationLinkSync implements EventListenerProvider {
             return;
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
-        if (realm == null || SelfRegistrationPolicy.find(realm).isEmpty()) {
-            return;
+        if (realm != null) {
+            syncIfPolicy(session, realm);
         }
-        sync(session, realm);
+    }
+
+    /** Realms without a policy keep their switch as the admin set it (Keycloak's usual behaviour). */
+    static void syncIfPolicy(KeycloakSession session, RealmModel realm) {
+        if (SelfRegistrationPolicy.find(realm).isPresent()) {
+            sync(session, realm);
+        }
+    }
+
+    /**
+     * At server start: every realm with a policy, in one transaction. Reads are served by the realm cache and a
+     * realm is written only when its switch disagrees, so a start with many realms stays fast; nodes starting at
+     * once write the same value.
+     */
+    static void syncAllRealms(KeycloakSessionFactory factory) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream().forEach(realm -> {
+                RealmModel previous = session.getContext().getRealm();
+                session.getContext().setRealm(realm); // the organization provider works on the context realm
+                try {
+                    syncIfPolicy(session, realm);
+                } finally {
+                    session.getContext().setRealm(previous);
+                }
+            }));
+        } catch (RuntimeException e) {
+            // the server still starts; the next admin change of a policy applies it
+            LOG.warnf(e, "Could not apply the self-registration policies to the registration links at start");
+        }
     }
 
     /** Sets {@code registrationAllowed} to whether the registration form is open to anyone under the policy. */

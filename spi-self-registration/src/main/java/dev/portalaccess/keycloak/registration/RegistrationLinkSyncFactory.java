@@ -6,8 +6,14 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.PostMigrationEvent;
 
-/** Global admin-event listener behind {@link RegistrationLinkSync}; nothing to enable per realm. */
+/**
+ * Global admin-event listener behind {@link RegistrationLinkSync}; nothing to enable per realm. It also applies
+ * the policy where no admin event is sent: when a realm is created or imported (admin REST, {@code --import-realm},
+ * {@code kc.sh import}) and, once, at server start for every realm (e.g. realms imported before this provider).
+ */
 @AutoService(EventListenerProviderFactory.class)
 public final class RegistrationLinkSyncFactory implements EventListenerProviderFactory {
 
@@ -30,7 +36,14 @@ public final class RegistrationLinkSyncFactory implements EventListenerProviderF
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
+        factory.register(event -> {
+            if (event instanceof RealmModel.RealmPostCreateEvent created) {
+                // fired at the end of the import, in its transaction, with the realm as the session's context realm
+                RegistrationLinkSync.syncIfPolicy(created.getKeycloakSession(), created.getCreatedRealm());
+            } else if (event instanceof PostMigrationEvent started) {
+                RegistrationLinkSync.syncAllRealms(started.getFactory());
+            }
+        });
     }
 
     @Override
