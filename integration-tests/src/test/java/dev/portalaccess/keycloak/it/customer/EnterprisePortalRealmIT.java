@@ -32,6 +32,9 @@ class EnterprisePortalRealmIT {
         JsonNode acme = customer(admin, "acme");
         assertEquals("true", acme.path("attributes").path("portalaccess.domainRestriction.enabled").get(0).asText());
         assertEquals("acme.com", acme.path("attributes").path("portalaccess.domainRestriction.domains").get(0).asText());
+        // the import at server start (--import-realm) kept Acme's member, who is inside its allowed domain
+        List<JsonNode> acmeMembers = admin.get(REALM + "/organizations/" + acme.path("id").asText() + "/members").expect(200).list();
+        assertEquals(List.of("ada.lovelace@acme.com"), acmeMembers.stream().map(m -> m.path("email").asText()).toList());
 
         JsonNode globex = customer(admin, "globex");
         List<JsonNode> idps = admin.get(REALM + "/organizations/" + globex.path("id").asText() + "/identity-providers").expect(200).list();
