@@ -47,6 +47,9 @@ class EnterprisePortalRealmIT {
 
         JsonNode realm = admin.get(REALM).expect(200).json();
         assertEquals("portal-browser", realm.path("browserFlow").asText());
+        assertEquals("portal-first-broker-login", realm.path("firstBrokerLoginFlow").asText());
+        assertEquals("portal-first-broker-login", admin.get(REALM + "/identity-provider/instances/globex-saml").expect(200).json()
+                .path("firstBrokerLoginFlowAlias").asText(), "Globex signs in through the just-in-time flow (EnterprisePortalJitIT)");
         assertTrue(admin.get(REALM + "/authentication/flows/portal-browser/executions").expect(200).list().stream()
                 .anyMatch(e -> "portalaccess-customer-portal-access".equals(e.path("providerId").asText())
                         && "REQUIRED".equals(e.path("requirement").asText())), "the authenticator is in the browser flow");
