@@ -127,7 +127,12 @@ final class Refusals {
     }
 
     private static boolean isHtmlRequest(KeycloakSession session) {
-        HttpHeaders headers = session.getContext().getRequestHeaders();
+        HttpHeaders headers;
+        try {
+            headers = session.getContext().getRequestHeaders();
+        } catch (RuntimeException noRequest) {
+            return false; // no HTTP request at all: a realm import at server start or by kc.sh import
+        }
         return headers != null && MediaTypeMatcher.isHtmlRequest(headers);
     }
 

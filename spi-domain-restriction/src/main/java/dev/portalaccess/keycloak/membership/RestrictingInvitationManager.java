@@ -17,16 +17,18 @@ final class RestrictingInvitationManager implements InvitationManager {
 
     private final KeycloakSession session;
     private final InvitationManager delegate;
+    private final MembershipRule rule;
 
-    RestrictingInvitationManager(KeycloakSession session, InvitationManager delegate) {
+    RestrictingInvitationManager(KeycloakSession session, InvitationManager delegate, MembershipRule rule) {
         this.session = session;
         this.delegate = delegate;
+        this.rule = rule;
     }
 
     @Override
     public OrganizationInvitationModel create(OrganizationModel organization, String email, String firstName,
             String lastName) {
-        MembershipSettings.Verdict verdict = MembershipSettings.of(organization.getAttributes()).check(email);
+        MembershipSettings.Verdict verdict = rule.settingsToCommit(organization).check(email);
         if (!verdict.allowed()) {
             throw Refusals.membership(session, organization, email, verdict);
         }

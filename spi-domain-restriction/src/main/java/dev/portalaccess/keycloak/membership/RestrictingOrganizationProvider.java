@@ -6,7 +6,6 @@ import static dev.portalaccess.keycloak.membership.SettingsGuardedOrganization.w
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -24,98 +23,87 @@ import org.keycloak.organization.OrganizationProvider;
  */
 final class RestrictingOrganizationProvider implements OrganizationProvider {
 
-    /** Set by spi-tenant-access on the clients of customer service accounts. */
-    static final String CUSTOMER_CLIENT_ATTRIBUTE = "portalaccess.customer";
-
     private final KeycloakSession session;
     private final OrganizationProvider delegate;
+    private final MembershipRule rule;
 
     RestrictingOrganizationProvider(KeycloakSession session, OrganizationProvider delegate) {
         this.session = session;
         this.delegate = delegate;
+        this.rule = new MembershipRule(session, delegate);
     }
 
     @Override
     public boolean addManagedMember(OrganizationModel organization, UserModel user) {
         checkMayJoin(organization, user);
-        return delegate.addManagedMember(unwrap(organization), user);
+        return joined(organization, user, delegate.addManagedMember(unwrap(organization), user));
     }
 
     @Override
     public boolean addMember(OrganizationModel organization, UserModel user) {
         checkMayJoin(organization, user);
-        return delegate.addMember(unwrap(organization), user);
+        return joined(organization, user, delegate.addMember(unwrap(organization), user));
     }
 
     private void checkMayJoin(OrganizationModel organization, UserModel user) {
         if (organization == null || user == null) {
             return; // Keycloak's provider reports these itself
         }
-        if (isServiceAccountOf(organization, user)) {
-            return; // an admin bound this client to the customer; service accounts have no email to check
-        }
-        MembershipSettings.Verdict verdict = MembershipSettings.of(organization.getAttributes()).check(user.getEmail());
-        // an existing member is not re-checked: Keycloak answers "already a member" (false) as before
-        if (!verdict.allowed() && !delegate.isMember(unwrap(organization), user)) {
-            throw Refusals.membership(session, organization, user.getEmail(), verdict);
-        }
+        rule.checkMayJoin(organization, user);
     }
 
-    /** The service-account user of a client an admin created for this customer (client attribute {@value #CUSTOMER_CLIENT_ATTRIBUTE}). */
-    private boolean isServiceAccountOf(OrganizationModel organization, UserModel user) {
-        String clientId = user.getServiceAccountClientLink();
-        if (clientId == null) {
-            return false;
+    private boolean joined(OrganizationModel organization, UserModel user, boolean added) {
+        if (added) {
+            rule.joined(organization, user); // a settings write later in this transaction re-checks it
         }
-        ClientModel client = session.clients().getClientById(session.getContext().getRealm(), clientId);
-        return client != null && organization.getId().equals(client.getAttribute(CUSTOMER_CLIENT_ATTRIBUTE));
+        return added;
     }
 
     @Override
     public InvitationManager getInvitationManager() {
-        return new RestrictingInvitationManager(session, delegate.getInvitationManager());
+        return new RestrictingInvitationManager(session, delegate.getInvitationManager(), rule);
     }
 
     // Everything below is the delegate's; organizations handed out validate their settings on write.
 
     @Override
     public OrganizationModel create(String name, String alias) {
-        return wrap(delegate.create(name, alias));
+        return wrap(delegate.create(name, alias), rule);
     }
 
     @Override
     public OrganizationModel create(String id, String name, String alias) {
-        return wrap(delegate.create(id, name, alias));
+        return wrap(delegate.create(id, name, alias), rule);
     }
 
     @Override
     public OrganizationModel getById(String id) {
-        return wrap(delegate.getById(id));
+        return wrap(delegate.getById(id), rule);
     }
 
     @Override
     public OrganizationModel getByDomainName(String domainName) {
-        return wrap(delegate.getByDomainName(domainName));
+        return wrap(delegate.getByDomainName(domainName), rule);
     }
 
     @Override
     public OrganizationModel getByAlias(String alias) {
-        return wrap(delegate.getByAlias(alias));
+        return wrap(delegate.getByAlias(alias), rule);
     }
 
     @Override
     public Stream<OrganizationModel> getAllStream() {
-        return delegate.getAllStream().map(SettingsGuardedOrganization::wrap);
+        return delegate.getAllStream().map(this::wrapped);
     }
 
     @Override
     public Stream<OrganizationModel> getAllStream(String search, Boolean exact, Integer first, Integer max) {
-        return delegate.getAllStream(search, exact, first, max).map(SettingsGuardedOrganization::wrap);
+        return delegate.getAllStream(search, exact, first, max).map(this::wrapped);
     }
 
     @Override
     public Stream<OrganizationModel> getAllStream(Map<String, String> attributes, Integer first, Integer max) {
-        return delegate.getAllStream(attributes, first, max).map(SettingsGuardedOrganization::wrap);
+        return delegate.getAllStream(attributes, first, max).map(this::wrapped);
     }
 
     @Override
@@ -173,7 +161,7 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
 
     @Override
     public Stream<OrganizationModel> getByMember(UserModel member) {
-        return delegate.getByMember(member).map(SettingsGuardedOrganization::wrap);
+        return delegate.getByMember(member).map(this::wrapped);
     }
 
     @Override
@@ -252,6 +240,10 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
     @Override
     public boolean removeMember(OrganizationModel organization, UserModel member) {
         return delegate.removeMember(unwrap(organization), member);
+    }
+
+    private OrganizationModel wrapped(OrganizationModel organization) {
+        return wrap(organization, rule);
     }
 
     @Override

@@ -11,23 +11,26 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 
 /**
- * An organization whose {@link #setAttributes(Map)} refuses invalid membership settings. Admin REST
+ * An organization whose {@link #setAttributes(Map)} refuses invalid membership settings, and settings that
+ * a member who joined in the same transaction does not meet (see {@link MembershipRule}). Admin REST
  * (create and update of an organization) and realm import both store attributes through this method.
  * Everything else is the delegate's.
  */
 final class SettingsGuardedOrganization implements OrganizationModel {
 
     private final OrganizationModel delegate;
+    private final MembershipRule rule;
 
-    private SettingsGuardedOrganization(OrganizationModel delegate) {
+    private SettingsGuardedOrganization(OrganizationModel delegate, MembershipRule rule) {
         this.delegate = delegate;
+        this.rule = rule;
     }
 
-    static OrganizationModel wrap(OrganizationModel organization) {
+    static OrganizationModel wrap(OrganizationModel organization, MembershipRule rule) {
         if (organization == null || organization instanceof SettingsGuardedOrganization) {
             return organization;
         }
-        return new SettingsGuardedOrganization(organization);
+        return new SettingsGuardedOrganization(organization, rule);
     }
 
     /** The model Keycloak's own provider returned, for calls back into it. */
@@ -41,6 +44,9 @@ final class SettingsGuardedOrganization implements OrganizationModel {
             throw Refusals.invalidSetting(v.attribute(), v.entry(), v.error(), v.description());
         });
         delegate.setAttributes(attributes);
+        if (attributes != null) {
+            rule.checkJoinedInThisTransaction(this, attributes);
+        }
     }
 
     @Override

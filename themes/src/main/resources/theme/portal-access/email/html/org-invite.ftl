@@ -1,7 +1,8 @@
 <#--
   Organization (customer) invitation, HTML part. Attributes from Keycloak: organization, link,
-  linkExpiration (minutes), firstName/lastName (when the invitee's name is known); optional
-  inviterName (set by the portal's own invitation code). Every text is a message key.
+  linkExpiration (minutes), firstName/lastName (when the invitee's name is known); from the portal's
+  email template provider (spi-tenant-access): inviterName (who invited, by display name) and
+  inviteeHasAccount (the address already has an account: no registration). Every text is a message key.
 -->
 <#import "template.ftl" as layout>
 <#import "portal-duration.ftl" as duration>
@@ -12,7 +13,8 @@
 <h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;color:${brand};">${msg("portalInviteHeading", organization.name, portal)}</h1>
 <p style="margin:0 0 12px;"><#if firstName?? && lastName??>${msg("portalInviteGreeting", firstName, lastName)}<#else>${msg("portalInviteGreetingAnonymous")}</#if></p>
 <p style="margin:0 0 12px;"><#if inviterName?? && inviterName?has_content>${msg("portalInviteByInviter", inviterName, organization.name, portal)}<#else>${msg("portalInviteByPortal", organization.name, portal)}</#if></p>
-<p style="margin:0 0 24px;">${msg("portalInviteAbout")}</p>
+<p style="margin:0 0 12px;">${msg("portalInviteAbout")}</p>
+<p style="margin:0 0 24px;"><#if inviteeHasAccount?? && inviteeHasAccount>${msg("portalInviteExistingAccount")}<#else>${msg("portalInviteNewAccount")}</#if></p>
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 24px;">
   <tr>
     <td style="background-color:${brand};border-radius:${radius};">

@@ -13,6 +13,8 @@ ${msg("portalInviteHeading", organization.name, portal)}
 
 ${msg("portalInviteAbout")}
 
+<#if inviteeHasAccount?? && inviteeHasAccount>${msg("portalInviteExistingAccount")}<#else>${msg("portalInviteNewAccount")}</#if>
+
 ${msg("portalInviteAction")}:
 ${link}
 

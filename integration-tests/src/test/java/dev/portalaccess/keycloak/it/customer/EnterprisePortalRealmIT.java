@@ -32,6 +32,9 @@ class EnterprisePortalRealmIT {
         JsonNode acme = customer(admin, "acme");
         assertEquals("true", acme.path("attributes").path("portalaccess.domainRestriction.enabled").get(0).asText());
         assertEquals("acme.com", acme.path("attributes").path("portalaccess.domainRestriction.domains").get(0).asText());
+        // the import at server start (--import-realm) kept Acme's member, who is inside its allowed domain
+        List<JsonNode> acmeMembers = admin.get(REALM + "/organizations/" + acme.path("id").asText() + "/members").expect(200).list();
+        assertEquals(List.of("ada.lovelace@acme.com"), acmeMembers.stream().map(m -> m.path("email").asText()).toList());
 
         JsonNode globex = customer(admin, "globex");
         List<JsonNode> idps = admin.get(REALM + "/organizations/" + globex.path("id").asText() + "/identity-providers").expect(200).list();
@@ -44,6 +47,9 @@ class EnterprisePortalRealmIT {
 
         JsonNode realm = admin.get(REALM).expect(200).json();
         assertEquals("portal-browser", realm.path("browserFlow").asText());
+        assertEquals("portal-first-broker-login", realm.path("firstBrokerLoginFlow").asText());
+        assertEquals("portal-first-broker-login", admin.get(REALM + "/identity-provider/instances/globex-saml").expect(200).json()
+                .path("firstBrokerLoginFlowAlias").asText(), "Globex signs in through the just-in-time flow (EnterprisePortalJitIT)");
         assertTrue(admin.get(REALM + "/authentication/flows/portal-browser/executions").expect(200).list().stream()
                 .anyMatch(e -> "portalaccess-customer-portal-access".equals(e.path("providerId").asText())
                         && "REQUIRED".equals(e.path("requirement").asText())), "the authenticator is in the browser flow");

@@ -91,6 +91,14 @@ final class Customers {
         return admin.get("/admin/realms/" + realm + "/events?type=" + type).expect(200).list();
     }
 
+    /** The id of the organization with {@code alias}. */
+    static String idByAlias(Rest admin, String realm, String alias) {
+        return admin.get(orgs(realm) + "?max=1000").expect(200).list().stream()
+                .filter(o -> alias.equals(o.path("alias").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no organization " + alias + " in realm " + realm))
+                .path("id").asText();
+    }
+
     static String orgs(String realm) {
         return "/admin/realms/" + realm + "/organizations";
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.portalaccess.keycloak.customer.PortalBearerToken;
 import dev.portalaccess.keycloak.customer.feature.CustomerFeatures;
 import dev.portalaccess.keycloak.customer.role.CustomerRole;
 import dev.portalaccess.keycloak.customer.role.CustomerRoles;
@@ -42,7 +43,6 @@ import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
 import org.keycloak.protocol.oidc.utils.OIDCResponseType;
-import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.services.resources.admin.AdminAuth;
@@ -52,8 +52,9 @@ import org.keycloak.storage.adapter.AbstractInMemoryUserAdapter;
 
 /**
  * Customer self-service under {@code /realms/{realm}/customer-admin}, authorised by the caller's own bearer
- * token (no realm-admin rights). Members of a customer list its team and invitations; its Administrators
- * also invite, re-role, remove and cancel invitations. A customer the caller does not belong to answers
+ * token, issued to one of the realm's portal clients ({@link PortalBearerToken}; no realm-admin rights).
+ * Members of a customer list its team and invitations; its Administrators also invite, re-role, remove and
+ * cancel invitations. A customer the caller does not belong to answers
  * 404, like one that does not exist, so customers cannot be enumerated.
  *
  * <p>The rules themselves (first member Administrator, one role per member, never without an
@@ -251,12 +252,9 @@ public final class CustomerAdminResource {
         return Response.noContent().build();
     }
 
+    /** The caller's own access token, issued to one of the realm's portal clients; otherwise 401. */
     private AuthenticationManager.AuthResult authenticate() {
-        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        if (auth == null || auth.user() == null) {
-            throw RoleProblems.problem(session, Response.Status.UNAUTHORIZED, null, "notAuthenticated",
-                    "A bearer token of a user of this realm is required", null);
-        }
+        AuthenticationManager.AuthResult auth = PortalBearerToken.authenticate(session);
         if (!CustomerRoles.isEnabled(realm)) {
             throw notFound("customerSelfServiceOff", "Customer self-service is not enabled in this realm");
         }
