@@ -44,7 +44,7 @@ public final class EmailChoiceEvents {
                                String error, Map<String, String> details) {
         EventType type = eventType(context);
         if (type == null) {
-            LOG.infof("Refused email %s in %s (%s) for user %s: %s %s", email, context, realmName(session),
+            LOG.infof("Refused email %s in %s (%s) for user %s: %s %s", visible(email), context, realmName(session),
                     user == null ? "(new)" : user.getUsername(), error, details);
             return;
         }
@@ -65,6 +65,19 @@ public final class EmailChoiceEvents {
         event.detail(Details.EMAIL, email).detail(Details.REASON, error).detail(DETAIL_PATH, "user-profile:" + context.name());
         details.forEach(event::detail);
         event.error(error);
+    }
+
+    /** The address with every non-ASCII character written as {@code \\uXXXX}, so invisible ones show in a log. */
+    static String visible(String email) {
+        StringBuilder out = new StringBuilder(email.length());
+        email.codePoints().forEach(cp -> {
+            if (cp >= 0x20 && cp < 0x7F) {
+                out.append((char) cp);
+            } else {
+                out.append(String.format("\\u%04X", cp));
+            }
+        });
+        return out.toString();
     }
 
     private static String realmName(KeycloakSession session) {
