@@ -12,8 +12,6 @@ import dev.portalaccess.keycloak.email.InvalidEmailException;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
-import org.keycloak.provider.ConfiguredProvider;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.userprofile.AttributeContext;
 import org.keycloak.userprofile.AttributeValidatorMetadata;
@@ -38,9 +36,12 @@ import org.keycloak.validate.validators.EmailValidator;
  * </ol>
  * A user event is sent for each refusal on self-service paths. An email that does not change is never
  * re-checked, so a member editing their name keeps an address that a later rule would refuse.
+ *
+ * <p>It is deliberately not a {@code ConfiguredProvider}, so the admin console does not offer it in the
+ * user-profile tab's validator list: it is always on and there is nothing to add or configure.
  */
 @AutoService(ValidatorFactory.class)
-public final class PortalAccessEmailValidator implements SimpleValidator, ConfiguredProvider {
+public final class PortalAccessEmailValidator implements SimpleValidator {
 
     public static final String ID = "portalaccess-email";
 
@@ -121,17 +122,5 @@ public final class PortalAccessEmailValidator implements SimpleValidator, Config
                     .orElse(null);
         }
         return input instanceof String s && !s.isBlank() ? s : null;
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Portal Access: always on for the email attribute of every realm (added by the server, not by this "
-                + "configuration): refuses addresses the email rule engine cannot parse and addresses a rule refuses "
-                + "(customer domain restrictions, self-registered company domains).";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
     }
 }

@@ -42,10 +42,10 @@ class IdentityProviderEmailIT {
         for (String username : List.of("eve", "frank")) {
             try (Browser browser = new Browser()) {
                 HtmlPage refused = EmailFixture.signInUpstream(server, browser, realmA, username);
+                assertTrue(EmailFixture.users(admin, realmA).isEmpty(), username + ": no account, before or after: "
+                        + EmailFixture.users(admin, realmA));
                 assertTrue(refused.asNormalizedText().contains(INVALID_MESSAGE), username + ": " + refused.asNormalizedText());
             }
-            assertTrue(EmailFixture.users(admin, realmA).isEmpty(), username + ": no account before or after: "
-                    + EmailFixture.users(admin, realmA));
         }
         JsonNode event = EmailFixture.event(admin, realmA, "IDENTITY_PROVIDER_FIRST_LOGIN_ERROR", "invalid_email");
         assertEquals("first-broker-login", event.path("details").path("email_path").asText(), event.toString());
@@ -70,9 +70,9 @@ class IdentityProviderEmailIT {
 
         try (Browser browser = new Browser()) {
             HtmlPage refused = EmailFixture.signInUpstream(server, browser, realmA, "hank");
+            assertTrue(EmailFixture.users(admin, realmA).isEmpty(), "no account: " + EmailFixture.users(admin, realmA));
             assertTrue(refused.asNormalizedText().contains(INVALID_MESSAGE), refused.asNormalizedText());
         }
-        assertTrue(EmailFixture.users(admin, realmA).isEmpty(), "no account: " + EmailFixture.users(admin, realmA));
         EmailFixture.event(admin, realmA, "IDENTITY_PROVIDER_FIRST_LOGIN_ERROR", "invalid_email");
     }
 
@@ -115,10 +115,11 @@ class IdentityProviderEmailIT {
 
         try (Browser other = new Browser()) {
             HtmlPage page = EmailFixture.signInUpstream(server, other, realmA, "jose-upstream");
+            List<JsonNode> users = EmailFixture.users(admin, realmA);
+            assertEquals(1, users.size(), "one person, one account: " + users);
             assertTrue(page.asNormalizedText().contains("already exists"), page.asNormalizedText());
         }
         List<JsonNode> users = EmailFixture.users(admin, realmA);
-        assertEquals(1, users.size(), "one person, one account: " + users);
         assertEquals("jos\u00E9@acme.example", users.get(0).path("email").asText(), "stored in its normalised (NFC) form");
     }
 }

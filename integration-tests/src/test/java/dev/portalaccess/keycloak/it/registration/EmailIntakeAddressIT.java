@@ -6,6 +6,7 @@ import static dev.portalaccess.keycloak.it.registration.SelfRegistrationRealm.po
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,11 +27,11 @@ class EmailIntakeAddressIT {
     @Test
     void unparsableAddressesAreBadRequestsNamingTheEmail(KeycloakServer server, Rest admin) {
         SelfRegistrationRealm r = EmailSelfRegistrationIT.setUp(admin, server, policy("ANYONE", "emailRegistration=true"));
-        Map<String, String> bad = Map.of(
-                "pe\u034Fter@anywhere.test", "invalidCharacter",
-                "peter@any\uFE0Fwhere.test", "invalidCharacter",
-                "peter@xn--zz.test", "invalidPunycode",
-                "peter@x@anywhere.test", "multipleAt");
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("peter@any\uFE0Fwhere.test", "invalidCharacter");
+        bad.put("peter@xn--zz.test", "invalidPunycode");
+        bad.put("pe\u034Fter@anywhere.test", "invalidCharacter");
+        bad.put("peter@x@anywhere.test", "multipleAt");
         for (Map.Entry<String, String> row : bad.entrySet()) {
             Rest.Response answer = intake(server, r).post(endpoint(r), Map.of("email", row.getKey()));
             assertEquals(400, answer.status(), row.getValue() + ": " + answer.body());
