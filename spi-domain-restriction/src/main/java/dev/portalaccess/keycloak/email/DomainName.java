@@ -14,7 +14,8 @@ import java.util.Objects;
  * <p>Normalisation, in order:
  * <ol>
  *   <li>surrounding whitespace is removed ({@link #normalize(String)} only; inside an address there is none
- *       left to remove);</li>
+ *       left to remove); invisible and other forbidden characters are refused, compatibility characters are
+ *       folded (NFKC, {@link Chars#fold});</li>
  *   <li>the ideographic and full-width full stops ({@code 。 ． ｡}) count as dots, as IDNA says;</li>
  *   <li>one trailing dot (the DNS root) is dropped: {@code acme.com.} is {@code acme.com};</li>
  *   <li>every label must be non-empty; an ASCII label is lower-cased and must be letters, digits and inner

@@ -23,6 +23,9 @@ import org.keycloak.models.KeycloakSession;
 @AutoService(AuthenticatorFactory.class)
 public final class EmailCheckingIdpCreateUserIfUniqueAuthenticatorFactory extends IdpCreateUserIfUniqueAuthenticatorFactory {
 
+    /** Keycloak's own id, on purpose: see the class comment. */
+    public static final String PROVIDER_ID = IdpCreateUserIfUniqueAuthenticatorFactory.PROVIDER_ID;
+
     /** Above Keycloak's factory of the same id (order 0). */
     public static final int ORDER = 100;
 

@@ -37,6 +37,9 @@ import org.keycloak.validate.ValidatorConfig;
 @AutoService(UserProfileProviderFactory.class)
 public final class PortalAccessUserProfileProviderFactory extends DeclarativeUserProfileProviderFactory {
 
+    /** Keycloak's own id, on purpose: see the class comment. */
+    public static final String PROVIDER_ID = DeclarativeUserProfileProviderFactory.ID;
+
     /** Above Keycloak's {@value DeclarativeUserProfileProviderFactory#PROVIDER_PRIORITY}. */
     public static final int ORDER = 100;
 
