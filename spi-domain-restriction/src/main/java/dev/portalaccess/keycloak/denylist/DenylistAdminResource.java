@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.portalaccess.keycloak.email.EmailAddress;
 import dev.portalaccess.keycloak.email.EmailRule;
 import dev.portalaccess.keycloak.email.InvalidEmailException;
 import jakarta.ws.rs.Consumes;
@@ -90,27 +89,32 @@ public final class DenylistAdminResource {
     }
 
     /**
-     * Would this address be refused? For admins checking a report and for the benchmark, which reads
-     * {@code checkNanos}: the time of the store lookup alone, measured on the server.
+     * Would this address be refused? The same {@link DenylistVerdict} the paths use: an address the rule
+     * engine cannot parse answers 400 (refused on every path, {@code denied: true}), a valid one 200 with
+     * whether an entry denies it. For admins checking a report and for the benchmark, which reads
+     * {@code checkNanos}: the time of the decision alone, measured on the server.
      */
     @GET
     @Path("check")
     @Produces(MediaType.APPLICATION_JSON)
     public Response check(@QueryParam("email") String email) {
         auth.realm().requireViewRealm();
-        EmailAddress address;
-        try {
-            address = EmailAddress.parse(email == null ? "" : email);
-        } catch (InvalidEmailException e) {
-            return badRequest("email", String.valueOf(e.reason()), e.getMessage());
-        }
         long start = System.nanoTime();
-        Optional<String> match = store.findMatch(realm, address);
+        DenylistVerdict verdict = DenylistVerdict.of(session, realm, email);
         long nanos = System.nanoTime() - start;
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("email", address.normalized());
-        out.put("denied", match.isPresent());
-        out.put("entry", match.orElse(null));
+        if (verdict.invalid()) {
+            out.put("field", "email");
+            out.put("error", verdict.invalidity().reason());
+            out.put("errorMessage", verdict.invalidity().getMessage());
+            out.put("verdict", "invalid");
+            out.put("denied", true);
+            return Response.status(Response.Status.BAD_REQUEST).entity(out).type(MediaType.APPLICATION_JSON).build();
+        }
+        out.put("email", verdict.address().normalized());
+        out.put("denied", verdict.denied());
+        out.put("entry", verdict.entry());
+        out.put("verdict", verdict.denied() ? "denied" : "allowed");
         out.put("checkNanos", nanos);
         return Response.ok(out).build();
     }

@@ -1,9 +1,6 @@
 package dev.portalaccess.keycloak.denylist;
 
-import java.util.Optional;
-
-import dev.portalaccess.keycloak.email.EmailAddress;
-import dev.portalaccess.keycloak.email.InvalidEmailException;
+import dev.portalaccess.keycloak.profile.BrokerEmail;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -18,40 +15,37 @@ import org.keycloak.models.UserModel;
  * First-broker-login step: refuses a new account whose email (as the identity provider sent it, or as
  * the person entered it on the review page) is on the denylist. It covers the path where no profile
  * form is shown (review profile off, or nothing missing), where user-profile validators do not run.
- * Linking to an account that already has this email is not a new choice of email and passes.
+ * Linking to an account that already has this email is not a new choice of email and passes. An address the
+ * rule engine cannot parse is refused as not a valid email address ({@link BrokerEmail}), never let through.
  */
 final class DenylistBrokerAuthenticator extends AbstractIdpAuthenticator {
 
     @Override
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
                                     BrokeredIdentityContext brokerContext) {
-        String email = serializedCtx.getEmail();
+        // an address the engine cannot parse is refused here, before any user exists (same decision as everywhere)
+        if (!BrokerEmail.checkAndNormalize(context, serializedCtx, brokerContext)) {
+            return;
+        }
+        String email = brokerContext.getEmail();
         if (email == null || email.isBlank()) {
             context.success();
             return;
         }
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        EmailAddress address;
-        try {
-            address = EmailAddress.parse(email);
-        } catch (InvalidEmailException e) {
-            context.success();
-            return;
-        }
         UserModel existing = session.users().getUserByEmail(realm, email);
-        Optional<String> match = existing != null ? Optional.empty()
-                : session.getProvider(DenylistProvider.class).findMatch(realm, address);
-        if (match.isEmpty()) {
+        DenylistVerdict verdict = existing != null ? null : DenylistVerdict.of(session, realm, email);
+        if (verdict == null || !verdict.refused()) {
             context.success();
             return;
         }
         context.getEvent()
-                .detail("email", address.normalized())
+                .detail("email", email)
                 .detail("identity_provider", brokerContext.getIdpConfig().getAlias())
                 .detail(DenylistRefusal.DETAIL_REASON, DenylistRefusal.ERROR)
-                .detail(DenylistRefusal.DETAIL_PATH, "first-broker-login")
-                .detail(DenylistRefusal.DETAIL_ENTRY, match.get())
+                .detail(DenylistRefusal.DETAIL_PATH, BrokerEmail.PATH)
+                .detail(DenylistRefusal.DETAIL_ENTRY, verdict.entry())
                 .error(DenylistRefusal.ERROR);
         Response page = context.form().setError(DenylistRefusal.MESSAGE).createErrorPage(Response.Status.FORBIDDEN);
         context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, page);

@@ -2,13 +2,12 @@ package dev.portalaccess.keycloak.denylist;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.google.auto.service.AutoService;
-import dev.portalaccess.keycloak.email.EmailAddress;
-import dev.portalaccess.keycloak.email.InvalidEmailException;
+import dev.portalaccess.keycloak.profile.PortalAccessEmailValidator;
 import org.keycloak.authentication.actiontoken.inviteorg.InviteOrgActionToken;
+import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -30,7 +29,9 @@ import org.keycloak.validate.ValidatorFactory;
  * console/REST, update-profile and update-email required actions). Admin-made users ({@code USER_API},
  * SCIM) and organization invitations are never checked, and an email that does not change is not
  * checked again. Adding the validator to the realm's user profile turns the check on, removing it
- * turns it off.
+ * turns it off. An address the rule engine cannot parse is never let through: it is refused as not a valid
+ * email address (by the project's always-on {@link PortalAccessEmailValidator}, or by this one where that is
+ * absent), with the same verdict the admin check endpoint gives ({@link DenylistVerdict}).
  */
 @AutoService(ValidatorFactory.class)
 public final class DenylistEmailValidator implements SimpleValidator, ConfiguredProvider {
@@ -68,19 +69,21 @@ public final class DenylistEmailValidator implements SimpleValidator, Configured
         if (unchanged(attribute.getContext(), user, value) || invited(session, value)) {
             return context;
         }
-        EmailAddress address;
-        try {
-            address = EmailAddress.parse(value);
-        } catch (InvalidEmailException e) {
-            // malformed addresses are the email validator's business
+        RealmModel realm = session.getContext().getRealm();
+        DenylistVerdict verdict = DenylistVerdict.of(session, realm, value);
+        if (verdict.invalid()) {
+            // never let through: the always-on validator of the project's user profile reports it; without it, this one does
+            if (!PortalAccessEmailValidator.isPresent(attribute)) {
+                context.addError(new ValidationError(ID, inputHint, PortalAccessEmailValidator.MSG_INVALID));
+                DenylistRefusal.emit(session, eventType, "user-profile:" + attribute.getContext().name(), user,
+                        value, null, Errors.INVALID_EMAIL);
+            }
             return context;
         }
-        RealmModel realm = session.getContext().getRealm();
-        Optional<String> match = session.getProvider(DenylistProvider.class).findMatch(realm, address);
-        if (match.isPresent()) {
+        if (verdict.denied()) {
             context.addError(new ValidationError(ID, inputHint, DenylistRefusal.MESSAGE));
             DenylistRefusal.emit(session, eventType, "user-profile:" + attribute.getContext().name(), user,
-                    address.normalized(), match.get());
+                    verdict.address().normalized(), verdict.entry(), DenylistRefusal.ERROR);
         }
         return context;
     }

@@ -28,8 +28,9 @@ final class DenylistRefusal {
      * Sends the user event once per request and address (user-profile validation may run more than
      * once for the same submission).
      */
-    static void emit(KeycloakSession session, EventType type, String path, UserModel user, String email, String entry) {
-        String once = DenylistRefusal.class.getName() + "." + path + "." + email;
+    static void emit(KeycloakSession session, EventType type, String path, UserModel user, String email, String entry,
+                     String error) {
+        String once = DenylistRefusal.class.getName() + "." + path + "." + error + "." + email;
         if (session.getAttribute(once) != null) {
             return;
         }
@@ -44,9 +45,11 @@ final class DenylistRefusal {
             event.user(user);
         }
         event.detail("email", email)
-                .detail(DETAIL_REASON, ERROR)
-                .detail(DETAIL_PATH, path)
-                .detail(DETAIL_ENTRY, entry)
-                .error(ERROR);
+                .detail(DETAIL_REASON, error)
+                .detail(DETAIL_PATH, path);
+        if (entry != null) {
+            event.detail(DETAIL_ENTRY, entry);
+        }
+        event.error(error);
     }
 }

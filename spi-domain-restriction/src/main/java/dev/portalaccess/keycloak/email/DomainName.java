@@ -1,6 +1,7 @@
 package dev.portalaccess.keycloak.email;
 
 import java.net.IDN;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import java.util.Objects;
  * <p>Normalisation, in order:
  * <ol>
  *   <li>surrounding whitespace is removed ({@link #normalize(String)} only; inside an address there is none
- *       left to remove);</li>
+ *       left to remove); invisible and other forbidden characters are refused, compatibility characters are
+ *       folded (NFKC, {@link Chars#fold});</li>
  *   <li>the ideographic and full-width full stops ({@code 。 ． ｡}) count as dots, as IDNA says;</li>
  *   <li>one trailing dot (the DNS root) is dropped: {@code acme.com.} is {@code acme.com};</li>
  *   <li>every label must be non-empty; an ASCII label is lower-cased and must be letters, digits and inner
@@ -36,10 +38,12 @@ import java.util.Objects;
  *       them, so {@code straße.de} is another domain than {@code strasse.de}. Rather than silently
  *       conflating them (a rule for {@code strasse.de} would admit {@code straße.de}), such input is
  *       rejected with {@value InvalidEmailException#IDN_DEVIATION}; the {@code xn--} form is accepted.</li>
- *   <li><b>Invisible characters are rejected</b> (zero-width joiners, soft hyphen, bidi controls), although
- *       IDNA2003 would drop some of them, so that {@code ac\u200Dme.com} cannot pose as {@code acme.com}.</li>
- *   <li><b>{@code xn--} labels are taken as written</b> (lower-cased), not decoded: the ASCII form is what
- *       DNS and SMTP use, and both spellings of a domain therefore match each other.</li>
+ *   <li><b>Invisible characters are rejected</b> (zero-width joiners, soft hyphen, bidi controls, every
+ *       default-ignorable code point), although IDNA2003 would drop some of them, so that
+ *       {@code ac\u200Dme.com} cannot pose as {@code acme.com}; not even inside an {@code xn--} label.</li>
+ *   <li><b>{@code xn--} labels must be real A-labels</b>: they are decoded and re-encoded and must give back
+ *       themselves ({@value InvalidEmailException#INVALID_PUNYCODE} otherwise), then are kept in their ASCII
+ *       form, which is what DNS and SMTP use, so both spellings of a domain match each other.</li>
  * </ul>
  */
 public final class DomainName {
@@ -48,6 +52,8 @@ public final class DomainName {
   static final int MAX_LABEL = 63;
   /** Longest name without the trailing dot, in octets of its ASCII form (RFC 1035, RFC 5321 4.5.3.1.2). */
   static final int MAX_DOMAIN = 253;
+  /** The prefix of an ASCII-compatible encoded (Punycode) label. */
+  static final String ACE_PREFIX = "xn--";
 
   private DomainName() {
   }
@@ -65,7 +71,7 @@ public final class DomainName {
     if (raw == null || raw.isBlank()) {
       throw new InvalidEmailException(InvalidEmailException.EMPTY_DOMAIN, "The domain is empty.");
     }
-    return normalizeDomainPart(raw.strip());
+    return normalizeDomainPart(Chars.fold(raw.strip()));
   }
 
   /**
@@ -125,7 +131,10 @@ public final class DomainName {
     }
   }
 
-  /** Normalises the text after the {@code @} of an address (already stripped of surrounding whitespace). */
+  /**
+   * Normalises the text after the {@code @} of an address (already stripped of surrounding whitespace and
+   * {@linkplain Chars#fold folded}).
+   */
   static String normalizeDomainPart(String part) {
     if (part.isEmpty()) {
       throw new InvalidEmailException(InvalidEmailException.EMPTY_DOMAIN, "The domain is empty.");
@@ -182,6 +191,9 @@ public final class DomainName {
     String ascii;
     if (Chars.isAscii(label)) {
       ascii = label.toLowerCase(Locale.ROOT);
+      if (ascii.startsWith(ACE_PREFIX)) {
+        checkAceLabel(ascii);
+      }
     } else {
       try {
         ascii = IDN.toASCII(label, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
@@ -220,6 +232,42 @@ public final class DomainName {
           "A label of the domain starts or ends with a hyphen.");
     }
     return ascii;
+  }
+
+  /**
+   * An {@code xn--} label written as such must be a real A-label: its Punycode decodes to a Unicode label
+   * that encodes back to exactly this label, contains a non-ASCII character and no invisible one, and is the
+   * form IDNA itself produces for it (no upper case, nothing IDNA would map). Otherwise {@code xn--zz.com}
+   * would be stored as a domain that no one can register and no address really has.
+   */
+  private static void checkAceLabel(String label) {
+    String encoded = label.substring(ACE_PREFIX.length());
+    String decoded = Punycode.decode(encoded).orElse(null);
+    if (decoded == null || Chars.isAscii(decoded) || !Punycode.encode(decoded).equals(encoded)
+        || decoded.codePoints().anyMatch(Chars::isForbidden)) {
+      throw invalidPunycode();
+    }
+    boolean deviation = decoded.indexOf('\u00DF') >= 0 || decoded.indexOf('\u03C2') >= 0;
+    // IDNA2003 maps the deviation characters (see the class comment); their xn-- form is accepted when the
+    // rest of the label is in IDNA's normal form
+    String probe = deviation ? decoded.replace("\u00DF", "ss").replace('\u03C2', '\u03C3') : decoded;
+    String reencoded;
+    try {
+      reencoded = IDN.toASCII(probe, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      throw invalidPunycode();
+    }
+    boolean canonical = deviation
+        ? Normalizer.normalize(decoded, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).equals(decoded)
+        : reencoded.equals(label);
+    if (!canonical) {
+      throw invalidPunycode();
+    }
+  }
+
+  private static InvalidEmailException invalidPunycode() {
+    return new InvalidEmailException(InvalidEmailException.INVALID_PUNYCODE,
+        "A label of the domain starts with xn-- but is not the valid encoding of an internationalized label.");
   }
 
   private static InvalidEmailException labelTooLong() {

@@ -8,7 +8,10 @@ import java.util.Optional;
  *
  * <p>Accepted syntax is RFC 5321's mailbox with RFC 6531's UTF-8 extension, minus address literals:
  * <ul>
- *   <li>surrounding whitespace is ignored; whitespace, control and invisible characters inside are not;</li>
+ *   <li>surrounding whitespace is ignored; whitespace, control, invisible and other default-ignorable
+ *       characters inside are not (the ASCII space only inside quotes);</li>
+ *   <li>compatibility characters are folded first (Unicode NFKC, as IDNA does for domains):
+ *       {@code ｊｏｈｎ@acme.com} is {@code john@acme.com};</li>
  *   <li>the local part is a dot-string ({@code john.doe+tag}, letters, digits and
  *       {@code !#$%&'*+-/=?^_`{|}~}, non-ASCII letters, no leading, trailing or doubled dot) or a quoted
  *       string ({@code "john doe"}, where {@code @} and escaped {@code \"} are plain characters), at most
@@ -49,7 +52,7 @@ public final class EmailAddress {
     if (raw == null || raw.isBlank()) {
       throw new InvalidEmailException(InvalidEmailException.EMPTY, "The email address is empty.");
     }
-    String s = raw.strip();
+    String s = Chars.fold(raw.strip());
     String local;
     String domainPart;
     if (s.charAt(0) == '"') {
@@ -107,9 +110,10 @@ public final class EmailAddress {
   }
 
   /**
-   * The local part as written.
+   * The local part as written (after compatibility folding).
    *
-   * @return the text before the {@code @} of the trimmed input; a quoted local part keeps its quotes and escapes
+   * @return the text before the {@code @} of the trimmed, NFKC-folded input; a quoted local part keeps its
+   *     quotes and escapes
    */
   public String localPart() {
     return localPart;

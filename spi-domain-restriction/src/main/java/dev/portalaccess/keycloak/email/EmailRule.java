@@ -65,7 +65,7 @@ public final class EmailRule {
     if (entry == null || entry.isBlank()) {
       throw new InvalidEmailException(InvalidEmailException.EMPTY, "The entry is empty.");
     }
-    String s = entry.strip();
+    String s = Chars.fold(entry.strip());
     if (s.charAt(0) == '"' || s.indexOf('@') >= 0) {
       int at = s.lastIndexOf('@');
       if (at >= 0 && s.indexOf('*', at + 1) >= 0) {

@@ -23,11 +23,14 @@ package dev.portalaccess.keycloak.email;
  *   <li>{@value #LABEL_TOO_LONG}: a domain label longer than 63 characters in its ASCII form.</li>
  *   <li>{@value #DOMAIN_TOO_LONG}: a domain longer than 253 characters in its ASCII form.</li>
  *   <li>{@value #ADDRESS_TOO_LONG}: a whole address longer than 254 octets (RFC 5321 path limit).</li>
- *   <li>{@value #INVALID_CHARACTER}: whitespace, a control or invisible formatting character, or a
+ *   <li>{@value #INVALID_CHARACTER}: whitespace, a control, invisible or other default-ignorable character, or a
  *       character that is not allowed where it stands (e.g. {@code _} in a domain, {@code ,} in an
  *       unquoted local part).</li>
  *   <li>{@value #INVALID_DOMAIN}: a label that starts or ends with a hyphen, a numeric top-level label
  *       (an IP address without brackets), or an internationalized label that IDNA rejects.</li>
+ *   <li>{@value #INVALID_PUNYCODE}: a label starting with {@code xn--} that is not valid Punycode, does not
+ *       encode back to itself, decodes to ASCII or to an invisible character, or is not in IDNA's normal
+ *       form (e.g. {@code xn--zz.com}).</li>
  *   <li>{@value #IDN_DEVIATION}: an internationalized domain written with {@code ß} or final sigma
  *       {@code ς}, which IDNA2003 and IDNA2008 encode differently; write its {@code xn--} form.</li>
  *   <li>{@value #DOMAIN_LITERAL}: an address literal such as {@code user@[192.0.2.1]}.</li>
@@ -67,6 +70,8 @@ public final class InvalidEmailException extends IllegalArgumentException {
   public static final String INVALID_CHARACTER = "invalidCharacter";
   /** Hyphen at a label edge, numeric last label, or a label IDNA rejects. */
   public static final String INVALID_DOMAIN = "invalidDomain";
+  /** An {@code xn--} label that does not decode and re-encode to itself. */
+  public static final String INVALID_PUNYCODE = "invalidPunycode";
   /** Domain written with {@code ß} or {@code ς}. */
   public static final String IDN_DEVIATION = "idnDeviation";
   /** Address literal such as {@code [192.0.2.1]}. */

@@ -29,6 +29,10 @@ class DomainNameTest {
       日本.jp                   | xn--wgv71a.jp
       com                      | com
       a-b--c.example           | a-b--c.example
+      ＳＰＡＭ．example          | spam.example
+      xn--strae-oqa.de         | xn--strae-oqa.de
+      xn--tda.com              | xn--tda.com
+      eu.xn--wgv71a.jp         | eu.xn--wgv71a.jp
       3com.com                 | 3com.com
       """)
   void normalizes(String raw, String expected) {
@@ -46,6 +50,17 @@ class DomainNameTest {
       acme_corp.com            | invalidCharacter
       acme.com/path            | invalidCharacter
       ac\u200Dme.com           | invalidCharacter
+      ac\u034Fme.com           | invalidCharacter
+      ac\uFE0Fme.com           | invalidCharacter
+      acme.com\u200B           | invalidCharacter
+      xn--zz.com               | invalidPunycode
+      XN--ZZ.COM               | invalidPunycode
+      xn--.com                 | invalidPunycode
+      xn--abc.com              | invalidPunycode
+      xn--wca.com              | invalidPunycode
+      xn--acme-676a.com        | invalidPunycode
+      xn--mi7ceg5a.com         | invalidPunycode
+      mail.xn--zz              | invalidPunycode
       -acme.com                | invalidDomain
       acme-.com                | invalidDomain
       10.0.0.1                 | invalidDomain

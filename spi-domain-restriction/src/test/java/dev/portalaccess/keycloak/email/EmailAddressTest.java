@@ -46,7 +46,12 @@ class EmailAddressTest {
       a@xn--strae-oqa.de               | a                    | xn--strae-oqa.de          | a@xn--strae-oqa.de
       josé@acme.com                    | josé                 | acme.com                  | josé@acme.com
       JOSÉ@ACME.COM                    | JOSÉ                 | acme.com                  | josé@acme.com
-      jose\u0301@acme.com              | jose\u0301           | acme.com                  | josé@acme.com
+      jose\u0301@acme.com              | josé                 | acme.com                  | josé@acme.com
+      ｊｏｈｎ@acme.com                  | john                 | acme.com                  | john@acme.com
+      Ｊｏｈｎ＠ａｃｍｅ．ｃｏｍ             | John                 | acme.com                  | john@acme.com
+      ﬁle@acme.com                     | file                 | acme.com                  | file@acme.com
+      a@xn--Bcher-KVA.de               | a                    | xn--bcher-kva.de          | a@xn--bcher-kva.de
+      a@xn--wgv71a.jp                  | a                    | xn--wgv71a.jp             | a@xn--wgv71a.jp
       用户@例え.jp                      | 用户                 | xn--r8jz45g.jp            | 用户@xn--r8jz45g.jp
       "john doe"@acme.com              | "john doe"           | acme.com                  | "john doe"@acme.com
       "John Doe"@Acme.com              | "John Doe"           | acme.com                  | "john doe"@acme.com
@@ -124,6 +129,30 @@ class EmailAddressTest {
       a@acme.com\u202E                  | invalidCharacter
       a\u202E@acme.com                  | invalidCharacter
       a\uFEFF@acme.com                  | invalidCharacter
+      \u200Ba@acme.com                  | invalidCharacter
+      a@acme.com\u200B                  | invalidCharacter
+      a@ac\u034Fme.com                  | invalidCharacter
+      a\u034F@acme.com                  | invalidCharacter
+      a@acme\uFE0F.com                  | invalidCharacter
+      a\uFE00@acme.com                  | invalidCharacter
+      a\u3164b@acme.com                 | invalidCharacter
+      a@ac\u115Fme.com                  | invalidCharacter
+      a@ac\u180Bme.com                  | invalidCharacter
+      a@ac\u1806me.com                  | invalidCharacter
+      a@ac\u2060me.com                  | invalidCharacter
+      a\u2064@acme.com                  | invalidCharacter
+      a@acme\u061C.com                  | invalidCharacter
+      "a\u200Bb"@acme.com               | invalidCharacter
+      a＠b@acme.com                      | multipleAt
+      a@xn--zz.com                      | invalidPunycode
+      a@xn--.com                        | invalidPunycode
+      a@xn--a.com                       | invalidPunycode
+      a@xn--abc.com                     | invalidPunycode
+      a@xn--acme-.com                   | invalidPunycode
+      a@xn--wca.com                     | invalidPunycode
+      a@xn--acme-676a.com               | invalidPunycode
+      a@xn--mi7ceg5a.com                | invalidPunycode
+      a@eu.xn--zz.acme.com              | invalidPunycode
       a@ａｃｍｅ＿.com                    | invalidCharacter
       a@-acme.com                       | invalidDomain
       a@acme-.com                       | invalidDomain
@@ -174,7 +203,10 @@ class EmailAddressTest {
         Arguments.of("a@acme\u0007.com", "invalidCharacter"),
         Arguments.of("\"a\u0001b\"@acme.com", "invalidCharacter"),
         Arguments.of("\"a\\\u0001\"@acme.com", "invalidCharacter"),
-        Arguments.of("a@\u034F.com", "emptyLabel"),
+        Arguments.of("a@\u034F.com", "invalidCharacter"),
+        Arguments.of("a@" + new String(Character.toChars(0xE0041)) + "cme.com", "invalidCharacter"),
+        Arguments.of("a" + new String(Character.toChars(0xE0100)) + "@acme.com", "invalidCharacter"),
+        Arguments.of("a" + new String(Character.toChars(0x1D173)) + "@acme.com", "invalidCharacter"),
         Arguments.of("a'b@acme.com", null));
   }
 

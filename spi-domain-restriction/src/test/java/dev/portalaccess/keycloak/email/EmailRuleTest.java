@@ -75,6 +75,13 @@ class EmailRuleTest {
       [192.168.0.1]            | domainLiteral
       "john@acme.com           | unterminatedQuote
       a..b@acme.com            | invalidLocalPart
+      xn--zz.com               | invalidPunycode
+      *.xn--zz.com             | invalidPunycode
+      a@xn--zz.com             | invalidPunycode
+      sp\u200Bam.example       | invalidCharacter
+      sp\u034Fam.example       | invalidCharacter
+      *.sp\u00ADam.example     | invalidCharacter
+      a\uFE0F@spam.example     | invalidCharacter
       """)
   void rejectsEntries(String entry, String reason) {
     assertEquals(reason, assertThrows(InvalidEmailException.class, () -> EmailRule.parse(entry)).reason());
@@ -120,6 +127,10 @@ class EmailRuleTest {
       acme.com             | a@acme.co                  | false
       acme.com             | a@acme.community           | false
       acme.com             | a@cme.com                  | false
+      # compatibility spellings fold to one address (NFKC), in entries and addresses alike
+      bad@acme.com         | ｂａｄ@acme.com               | true
+      ｂａｄ@ａｃｍｅ.com       | bad@acme.com               | true
+      jose\u0301@acme.com  | josé@acme.com              | true
       acme.com             | "a@acme.com"@evil.io       | false
       acme.com             | acme.com@evil.io           | false
       eu.acme.com          | a@acme.com                 | false

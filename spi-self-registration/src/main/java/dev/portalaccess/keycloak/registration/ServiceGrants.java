@@ -14,7 +14,8 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * Applies an allowed {@link RegistrationDecision} to a newly registered user: company membership first
- * (the company's employee list), then the services. A service is {@code role:<realm role>},
+ * (the company's employee list, recorded on the user as a self-registered membership for the email-change
+ * rule {@link SelfRegisteredCompanyEmailRuleFactory}), then the services. A service is {@code role:<realm role>},
  * {@code group:<group path>} or a bare realm role name.
  */
 final class ServiceGrants {
@@ -34,6 +35,7 @@ final class ServiceGrants {
             if (!orgs.isMember(decision.company(), user)) {
                 orgs.addMember(decision.company(), user);
             }
+            SelfRegisteredCompanyEmailRuleFactory.recordMembership(user, decision.company());
         }
         List<String> granted = new ArrayList<>();
         for (String service : decision.services()) {
