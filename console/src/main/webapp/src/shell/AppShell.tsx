@@ -140,10 +140,12 @@ function UserMenu() {
       )}
     >
       <DropdownList>
-        <DropdownItem key="who" isDisabled description={t("masthead.signedInAs", { user: auth.user.username, realm: config.realm })}>
-          {auth.user.displayName}
-        </DropdownItem>
-        <DropdownItem key="sign-out" onClick={() => void auth.signOut()} data-testid="sign-out">
+        <DropdownItem
+          key="sign-out"
+          onClick={() => void auth.signOut()}
+          description={t("masthead.signedInAs", { user: auth.user.username, realm: config.realm })}
+          data-testid="sign-out"
+        >
           {t("masthead.signOut")}
         </DropdownItem>
       </DropdownList>
