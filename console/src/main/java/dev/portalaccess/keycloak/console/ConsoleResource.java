@@ -54,8 +54,12 @@ public final class ConsoleResource {
     @GET
     @Path(CONSOLE_PATH + "{rest: (/.*)?}")
     public Response console(@PathParam("rest") String rest) {
-        if (rest == null || rest.isEmpty()) {
-            return Response.status(Response.Status.FOUND).location(requestBase().path(CONSOLE_PATH).path("/").build()).build();
+        if (rest == null || rest.isEmpty() || rest.equals("/")) {
+            // the router matches "console" and "console/" alike: only the request URI tells them apart
+            if (!session.getContext().getUri().getRequestUri().getRawPath().endsWith("/")) {
+                return Response.status(Response.Status.FOUND).location(requestBase().path(CONSOLE_PATH).path("/").build()).build();
+            }
+            return index();
         }
         String path = rest.substring(1);
         if (path.equals("config.json")) {

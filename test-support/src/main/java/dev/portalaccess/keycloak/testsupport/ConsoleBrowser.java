@@ -50,6 +50,7 @@ public final class ConsoleBrowser implements AutoCloseable {
     private final String name;
     private final Path profile;
     private final ChromeDriver driver;
+    private boolean closed;
 
     private ConsoleBrowser(String name, Path profile, ChromeDriver driver) {
         this.name = name;
@@ -155,13 +156,17 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     /**
      * Signs in on Keycloak's login page (which the console redirects to): waits for the form, types the
-     * credentials, submits.
+     * credentials, submits. Handles the identity-first page Keycloak shows in realms with organizations (the
+     * username alone, then the password on a second page).
      */
     public ConsoleBrowser signIn(String username, String password) {
         WebElement user = waitFor(By.id("username"));
         user.clear();
         user.sendKeys(username);
-        WebElement secret = driver.findElement(By.id("password"));
+        if (driver.findElements(By.id("password")).isEmpty()) {
+            driver.findElement(By.id("kc-login")).click();
+        }
+        WebElement secret = waitFor(By.id("password"));
         secret.clear();
         secret.sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
@@ -195,9 +200,13 @@ public final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
-    /** Screenshot as {@code <name>.png}, then quit the browser and delete its profile. */
+    /** Screenshot as {@code <name>.png}, then quit the browser and delete its profile. Once; later calls do nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             saveScreenshot(name);
         } finally {

@@ -99,6 +99,26 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aDelegatedOrganizationAdminSeesOnlyTheirOrganizations(ConsoleBrowser browser, KeycloakServer server, Rest admin) {
+        ConsoleRealm realm = ConsoleRealm.create(admin, "console-delegated", "Delegated");
+        try {
+            String acme = realm.createOrganization("acme");
+            realm.createOrganization("globex");
+            realm.createOrganization("initech");
+            realm.grantAdminRoles(realm.createUser("orgadmin"), "query-organizations");
+            realm.delegateOrganization("orgadmin", acme);
+
+            browser.open(realm.consoleUrl(server)).signIn("orgadmin", ConsoleRealm.PASSWORD);
+            assertEquals("1", browser.waitFor(COUNT).getAttribute("data-count"), "one of three: " + browser.bodyText());
+            assertTrue(browser.bodyText().contains("Organizations you administer"), browser.bodyText());
+            assertEquals("Administers the organizations granted to you", browser.byTestId("overview-access").getText());
+            assertEquals(List.of(), browser.consoleErrors());
+        } finally {
+            realm.delete();
+        }
+    }
+
+    @Test
     void aUserWithoutRightsSeesTheNoAccessPageInTheirLanguage(KeycloakServer server, Rest admin) {
         ConsoleRealm realm = ConsoleRealm.create(admin, "console-none", "No Rights");
         try (ConsoleBrowser browser = ConsoleBrowser.start("ConsoleBrowserIT-noAccess-de", "de-DE")) {

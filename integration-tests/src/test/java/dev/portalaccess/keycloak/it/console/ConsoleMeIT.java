@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portalaccess.keycloak.testsupport.KeycloakIntegrationTest;
@@ -39,7 +38,7 @@ class ConsoleMeIT {
         realm.grantAdminRoles(realm.createUser("viewer"), "view-realm");
         realm.createUser("nobody");
         realm.grantAdminRoles(realm.createUser("orgadmin"), "query-organizations");
-        delegateOrganization(admin, "orgadmin", acme);
+        realm.delegateOrganization("orgadmin", acme);
     }
 
     @AfterAll
@@ -120,22 +119,5 @@ class ConsoleMeIT {
         Rest.Response anonymous = server.get(realm.path("/portal-access/me"));
         assertEquals(401, anonymous.status(), anonymous.body());
         assertTrue(anonymous.json().has("error"), anonymous.body());
-    }
-
-    /**
-     * Keycloak 26.7's delegated organization admin: fine-grained admin permissions (v2) on for the realm, a user
-     * policy for the admin and a permission on one organization with the view and manage scopes.
-     */
-    private void delegateOrganization(Rest admin, String username, String organizationId) {
-        admin.put(realm.path(""), Map.of("realm", realm.name, "adminPermissionsEnabled", true)).expect(204);
-        String permissionsClient = admin.get(realm.path("/clients?clientId=admin-permissions")).expect(200).list().get(0)
-                .path("id").asText();
-        String authz = realm.path("/clients/" + permissionsClient + "/authz/resource-server");
-        String userId = admin.get(realm.path("/users?exact=true&username=" + username)).expect(200).list().get(0).path("id").asText();
-        String policy = admin.post(authz + "/policy/user", Map.of("name", "is " + username, "users", List.of(userId)))
-                .expect(201).json().path("id").asText();
-        admin.post(authz + "/permission/scope", Map.of("name", username + " administers " + organizationId,
-                "resourceType", "Organizations", "resources", List.of(organizationId), "scopes", List.of("view", "manage"),
-                "policies", List.of(policy))).expect(201);
     }
 }

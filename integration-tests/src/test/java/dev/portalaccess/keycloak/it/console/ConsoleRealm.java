@@ -66,6 +66,23 @@ final class ConsoleRealm {
     }
 
 
+    /**
+     * Keycloak 26.7's delegated organization admin: fine-grained admin permissions (v2) on for the realm, a user
+     * policy for the admin and a permission on one organization with the view and manage scopes.
+     */
+    void delegateOrganization(String username, String organizationId) {
+        admin.put(path(""), Map.of("realm", name, "adminPermissionsEnabled", true)).expect(204);
+        String permissionsClient = admin.get(path("/clients?clientId=admin-permissions")).expect(200).list().get(0)
+                .path("id").asText();
+        String authz = path("/clients/" + permissionsClient + "/authz/resource-server");
+        String userId = admin.get(path("/users?exact=true&username=" + username)).expect(200).list().get(0).path("id").asText();
+        String policy = admin.post(authz + "/policy/user", Map.of("name", "is " + username, "users", List.of(userId)))
+                .expect(201).json().path("id").asText();
+        admin.post(authz + "/permission/scope", Map.of("name", username + " administers " + organizationId,
+                "resourceType", "Organizations", "resources", List.of(organizationId), "scopes", List.of("view", "manage"),
+                "policies", List.of(policy))).expect(201);
+    }
+
     void delete() {
         admin.delete("/admin/realms/" + name).expect(204);
     }
