@@ -50,12 +50,19 @@ public final class ConsoleBrowser implements AutoCloseable {
     private final String name;
     private final Path profile;
     private final ChromeDriver driver;
+    private final Thread quitOnExit;
     private boolean closed;
 
     private ConsoleBrowser(String name, Path profile, ChromeDriver driver) {
         this.name = name;
         this.profile = profile;
         this.driver = driver;
+        // a test JVM that is stopped (Ctrl-C, a killed fork) must not leave Chromium and chromedriver running
+        this.quitOnExit = new Thread(() -> {
+            driver.quit();
+            deleteProfile(profile);
+        }, "console-browser-quit");
+        Runtime.getRuntime().addShutdownHook(quitOnExit);
     }
 
     /** A browser in English. {@code name} names its screenshots (use the test's name). */
@@ -207,6 +214,11 @@ public final class ConsoleBrowser implements AutoCloseable {
             return;
         }
         closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(quitOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook quits the browser
+        }
         try {
             saveScreenshot(name);
         } finally {
