@@ -29,7 +29,7 @@ home="$run_dir/keycloak-$kc_version"
 [ "$reset" = true ] && rm -rf "$home"
 
 echo "==> Building the Portal Access JARs"
-mvn -B -q -DskipTests -DskipITs package -pl themes,spi-domain-restriction,spi-self-registration,spi-tenant-access,realm-config -am
+mvn -B -q -DskipTests -DskipITs package -pl themes,spi-domain-restriction,spi-self-registration,spi-tenant-access,console,realm-config -am
 
 if [ ! -x "$home/bin/kc.sh" ]; then
   echo "==> Fetching Keycloak $kc_version from Maven Central (org.keycloak:keycloak-quarkus-dist:zip)"
@@ -39,7 +39,7 @@ fi
 
 echo "==> Installing providers, themes and realm exports into $home"
 rm -f "$home"/providers/portal-access-*.jar
-for module in themes spi-domain-restriction spi-self-registration spi-tenant-access; do
+for module in themes spi-domain-restriction spi-self-registration spi-tenant-access console; do
   cp "$module"/target/portal-access-*.jar "$home/providers/"
 done
 mkdir -p "$home/data/import"
@@ -51,6 +51,7 @@ export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 
 common=(--http-port="$port" --http-management-port="$((port + 920))" --health-enabled=true --import-realm)
 echo "==> Starting Keycloak on http://localhost:$port (admin console: http://localhost:$port/admin, user $KC_BOOTSTRAP_ADMIN_USERNAME)"
+echo "    Portal Access console: http://localhost:$port/realms/master/portal-access/console/ (same user; any realm: /realms/<realm>/portal-access/console/)"
 if [ "$prod" = true ]; then
   "$home/bin/kc.sh" build --db="$db" --health-enabled=true
   exec "$home/bin/kc.sh" start --optimized "${common[@]}" "${db_args[@]}" --http-enabled=true --hostname-strict=false

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a test class that runs against the shared real Keycloak server. Test methods and constructors
- * can take {@link KeycloakServer}, {@link Rest} (the master admin), {@link MailSink} and {@link Browser}
- * (a new one per test, closed after it) as parameters. When a test fails, the tail of the Keycloak log
- * is attached to the failure and logged.
+ * can take {@link KeycloakServer}, {@link Rest} (the master admin), {@link MailSink}, {@link Browser}
+ * (a new one per test, closed after it) and {@link ConsoleBrowser} (a headless Chromium, likewise) as
+ * parameters. When a test fails, the tail of the Keycloak log is attached to the failure and logged.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

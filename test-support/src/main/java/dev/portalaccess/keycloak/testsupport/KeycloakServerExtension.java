@@ -12,11 +12,13 @@ public final class KeycloakServerExtension implements ParameterResolver, TestExe
 
     private static final Logger LOG = Logger.getLogger(KeycloakServerExtension.class);
     private static final int LOG_LINES = 80;
+    private static final String CONSOLE_BROWSER = "consoleBrowser";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == KeycloakServer.class || type == Rest.class || type == MailSink.class || type == Browser.class;
+        return type == KeycloakServer.class || type == Rest.class || type == MailSink.class || type == Browser.class
+                || type == ConsoleBrowser.class;
     }
 
     @Override
@@ -38,11 +40,26 @@ public final class KeycloakServerExtension implements ParameterResolver, TestExe
                     .put("browser", (ExtensionContext.Store.CloseableResource) browser::close);
             return browser;
         }
+        if (type == ConsoleBrowser.class) {
+            // named after the test; its close() keeps a screenshot of the last page
+            String name = context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getTestMethod().map(java.lang.reflect.Method::getName).orElse("class");
+            ConsoleBrowser browser = ConsoleBrowser.start(name);
+            context.getStore(ExtensionContext.Namespace.create(KeycloakServerExtension.class, parameter.getIndex()))
+                    .put(CONSOLE_BROWSER, (ExtensionContext.Store.CloseableResource) browser::close);
+            context.getStore(ExtensionContext.Namespace.create(KeycloakServerExtension.class)).put(CONSOLE_BROWSER, browser);
+            return browser;
+        }
         throw new ParameterResolutionException("Unsupported parameter " + type);
     }
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        ConsoleBrowser browser = context.getStore(ExtensionContext.Namespace.create(KeycloakServerExtension.class))
+                .get(CONSOLE_BROWSER, ConsoleBrowser.class);
+        if (browser != null) {
+            browser.screenshot("failure");
+        }
         String tail = KeycloakServer.shared().logTail(LOG_LINES);
         LOG.errorf("%s failed; last %d lines of the Keycloak log (%s):%n%s", context.getDisplayName(), LOG_LINES,
                 KeycloakServer.shared().logFile(), tail);
