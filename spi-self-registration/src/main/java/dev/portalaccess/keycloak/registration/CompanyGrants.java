@@ -64,6 +64,9 @@ final class CompanyGrants {
             return Optional.empty();
         }
         user.removeRequiredAction(PENDING_ACTION);
+        // the verify-email action was added with the marker; the address is verified now (an admin may have set it
+        // without signing the user in), so it is done too, or a password grant would stay "not fully set up"
+        user.removeRequiredAction(UserModel.RequiredAction.VERIFY_EMAIL);
         SelfRegistrationPolicy policy = SelfRegistrationPolicy.of(realm);
         Optional<Company> company = Optional.empty();
         if (policy.mode() == SelfRegistrationMode.COMPANIES) {
