@@ -2,7 +2,6 @@ package dev.portalaccess.keycloak.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -63,12 +62,12 @@ public final class KeycloakCluster {
     private KeycloakCluster(Path folder, PostgresInstance postgres, Path built) {
         this.folder = folder;
         this.postgres = postgres;
-        int[] http = {KeycloakServer.freePort(), KeycloakServer.freePort()};
+        int[] http = {stablePort(), stablePort()};
         this.hostname = "http://localhost:" + http[0];
         for (int i = 0; i < 2; i++) {
             Path home = folder.resolve("node-" + name(i));
             copyTree(built, home);
-            int management = KeycloakServer.freePort();
+            int management = stablePort();
             List<String> args = new ArrayList<>(List.of("start", "--optimized",
                     "--http-enabled=true",
                     "--hostname=" + hostname,
@@ -285,8 +284,13 @@ public final class KeycloakCluster {
 
     /** {@code kc.sh build} for PostgreSQL and the clustered cache, once for both nodes. */
     private static void build(Path home) {
-        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--cache=ispn",
-                "--health-enabled=true");
+        build(home, List.of("--db=postgres", "--cache=ispn", "--health-enabled=true"));
+    }
+
+    /** Runs {@code kc.sh build} with {@code options} in the distribution {@code home} (for benchmarks too). */
+    public static void build(Path home, List<String> options) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
+        command.addAll(options);
         Path log = home.resolve("build.log");
         try {
             Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
@@ -303,19 +307,34 @@ public final class KeycloakCluster {
         }
     }
 
-    /** A free port on 127.0.0.1 whose JGroups failure-detection port (bind port + 100) is free too. */
+    /** A free port whose JGroups failure-detection port (bind port + 100) is free too. */
     private static int jgroupsPort() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = KeycloakServer.freePort();
-            if (port + 100 < 65536 && isFree(port + 100)) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = stablePort();
+            if (isFree(port + 100)) {
                 return port;
             }
         }
         throw new IllegalStateException("No free port pair for JGroups");
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up): a node keeps its ports across restarts, and an
+     * ephemeral port chosen now could be taken by any outgoing connection (a node's own database connections)
+     * before the node binds it.
+     */
+    private static int stablePort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12000);
+            if (isFree(port)) {
+                return port;
+            }
+        }
+        return KeycloakServer.freePort();
+    }
+
     private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(port)) {
             return true;
         } catch (IOException e) {
             return false;
@@ -339,6 +358,10 @@ public final class KeycloakCluster {
     }
 
     /** Copies the distribution without the state of earlier runs (its {@code data/} except the realm exports, logs). */
+    public static void copyDistribution(Path source, Path target) {
+        copyTree(source, target);
+    }
+
     private static void copyTree(Path source, Path target) {
         try (Stream<Path> paths = Files.walk(source)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
