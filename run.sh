@@ -47,7 +47,8 @@ mvn -B -q -DskipTests -DskipITs package -pl themes,spi-domain-restriction,spi-se
 if [ ! -x "$home/bin/kc.sh" ]; then
   echo "==> Fetching Keycloak $kc_version from Maven Central (org.keycloak:keycloak-quarkus-dist:zip)"
   mkdir -p "$run_dir"
-  mvn -B -q dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:$kc_version:zip" -DoutputDirectory="$run_dir"
+  # overWriteReleases: a second node unpacks its own copy although the unpack marker of the first exists
+  mvn -B -q dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:$kc_version:zip" -DoutputDirectory="$run_dir" -Dmdep.overWriteReleases=true
 fi
 
 echo "==> Installing providers, themes and realm exports into $home"
