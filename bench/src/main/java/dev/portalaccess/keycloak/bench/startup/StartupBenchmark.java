@@ -39,6 +39,7 @@ public final class StartupBenchmark implements Benchmark {
 
     private static final int CUSTOMERS = Integer.getInteger("bench.startup.customers", 10_000);
     private static final int ROUNDS = Integer.getInteger("bench.startup.rounds", 4);
+    private static final int PER_REALM = 500;
 
     @Override
     public String name() {
@@ -49,6 +50,8 @@ public final class StartupBenchmark implements Benchmark {
     public void run(BenchContext context) throws Exception {
         BenchReport report = context.report();
         Path folder = Files.createTempDirectory("portalaccess-bench-startup-");
+        KeycloakServer portalAccess = null;
+        KeycloakServer keycloak = null;
         try (PostgresInstance postgres = PostgresInstance.start()) {
             Path source = context.server().home();
             Path withProviders = folder.resolve("portal-access");
@@ -66,8 +69,8 @@ public final class StartupBenchmark implements Benchmark {
             List<String> start = List.of("start", "--optimized", "--http-enabled=true", "--hostname-strict=false",
                     "--db-url=" + postgres.jdbcUrl(), "--db-username=" + PostgresInstance.USER,
                     "--db-password=" + PostgresInstance.PASSWORD, "--log-level=INFO,dev.portalaccess:debug");
-            KeycloakServer portalAccess = KeycloakServer.of(withProviders, start);
-            KeycloakServer keycloak = KeycloakServer.of(plain, start);
+            portalAccess = KeycloakServer.of(withProviders, start);
+            keycloak = KeycloakServer.of(plain, start);
 
             portalAccess.start();
             long t0 = System.nanoTime();
@@ -94,6 +97,11 @@ public final class StartupBenchmark implements Benchmark {
             report.figure(NAME, "start to ready, plain Keycloak, median of " + ROUNDS, without, "s");
             report.figure(NAME, "Portal Access / plain Keycloak (" + provisioning + ")", with / without, "x");
         } finally {
+            for (KeycloakServer server : new KeycloakServer[] {portalAccess, keycloak}) {
+                if (server != null) {
+                    server.stop();
+                }
+            }
             keepLogs(folder);
             deleteTree(folder);
         }
@@ -119,11 +127,21 @@ public final class StartupBenchmark implements Benchmark {
         return seconds;
     }
 
-    /** One realm import: the customers, their role groups and members, as the extension leaves them. */
+    /**
+     * Realm imports of at most {@value #PER_REALM} customers each (one import is one transaction: larger ones
+     * run into the transaction timeout on a busy machine), with the customers' role groups and members as the
+     * extension leaves them.
+     */
     private static void importCustomers(Rest admin) {
+        for (int from = 0, realmIndex = 0; from < CUSTOMERS; from += PER_REALM, realmIndex++) {
+            importRealm(admin, "startup-bench-" + realmIndex, from, Math.min(CUSTOMERS, from + PER_REALM));
+        }
+    }
+
+    private static void importRealm(Rest admin, String name, int from, int to) {
         List<Map<String, Object>> users = new ArrayList<>();
         List<Map<String, Object>> organizations = new ArrayList<>();
-        for (int i = 0; i < CUSTOMERS; i++) {
+        for (int i = from; i < to; i++) {
             String alias = "customer" + i;
             List<Map<String, Object>> groups = new ArrayList<>();
             Map<String, String> ids = new HashMap<>();
@@ -144,15 +162,14 @@ public final class StartupBenchmark implements Benchmark {
                     "domains", List.of(Map.of("name", alias + ".example")), "groups", groups, "members", members));
         }
         Map<String, Object> realm = new HashMap<>();
-        realm.put("realm", "startup-bench");
+        realm.put("realm", name);
         realm.put("enabled", true);
         realm.put("organizationsEnabled", true);
         realm.put("attributes", Map.of("portalaccess.roles.enabled", "true"));
         realm.put("users", users);
         realm.put("organizations", organizations);
         admin.post("/admin/realms", realm).expect(201);
-        long count = admin.get("/admin/realms/startup-bench/organizations/count").expect(200).json().asLong(-1);
-        LOG.infof("Realm startup-bench has %d organizations", count);
+        LOG.infof("Realm %s: %s organizations", name, admin.get("/admin/realms/" + name + "/organizations/count").expect(200).body());
     }
 
     /** The provisioning's log lines (debug) of the last start, or what it logged about customers. */
