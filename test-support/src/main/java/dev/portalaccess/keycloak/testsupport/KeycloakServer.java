@@ -47,12 +47,28 @@ public final class KeycloakServer {
     private final Path log;
     private final int httpPort;
     private final int managementPort;
+    /** {@code kc.sh} arguments of a cluster node ({@link KeycloakCluster}); null: the shared dev-mode server. */
+    private final List<String> nodeArgs;
     private Process process;
 
     private KeycloakServer(Path home, int httpPort, int managementPort) {
+        this(home, httpPort, managementPort, null);
+    }
+
+    /**
+     * A server of {@code home} started with {@code kc.sh} and {@code args} (e.g. {@code start --optimized ...}) on free
+     * HTTP and management ports (added to the arguments); not started yet: {@link #start()}, {@link #stop()}.
+     * For cluster nodes and benchmarks that need a database of their own; the log is appended across restarts.
+     */
+    public static KeycloakServer of(Path home, List<String> args) {
+        return new KeycloakServer(home, freePort(), freePort(), List.copyOf(args));
+    }
+
+    KeycloakServer(Path home, int httpPort, int managementPort, List<String> nodeArgs) {
         this.home = home;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
+        this.nodeArgs = nodeArgs;
         this.log = home.resolve("keycloak-test.log");
     }
 
@@ -116,12 +132,22 @@ public final class KeycloakServer {
         }
     }
 
-    private void start() {
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** Whether the server process is running. */
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the process and waits until {@code /health/ready} answers 200. */
+    public void start() {
         Path kcSh = home.resolve("bin/kc.sh");
         if (!Files.isExecutable(kcSh)) {
             throw new IllegalStateException("No Keycloak distribution at " + home + " (bin/kc.sh missing)");
         }
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = nodeArgs != null ? new ArrayList<>(List.of(kcSh.toString())) : new ArrayList<>(List.of(
                 kcSh.toString(), "start-dev",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
@@ -130,6 +156,11 @@ public final class KeycloakServer {
                 "--cache=local",
                 "--import-realm",
                 "--log-level=INFO,dev.portalaccess:debug"));
+        if (nodeArgs != null) {
+            command.addAll(nodeArgs);
+            command.add("--http-port=" + httpPort);
+            command.add("--http-management-port=" + managementPort);
+        }
         String extra = System.getProperty("portalaccess.keycloak.args", "").trim();
         if (!extra.isEmpty()) {
             Collections.addAll(command, extra.split("\\s+"));
@@ -137,7 +168,8 @@ public final class KeycloakServer {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                // a cluster node keeps its log across restarts (offsets from logLength() stay valid)
+                .redirectOutput(nodeArgs != null ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // Keycloak's default heap is 70 % of the machine's RAM (initially 50 %): on a shared test machine
@@ -180,7 +212,8 @@ public final class KeycloakServer {
         throw new IllegalStateException("Keycloak not ready after " + timeout.toSeconds() + " s. Log tail:\n" + logTail(120));
     }
 
-    void stop() {
+    /** Stops the process (and its children) gracefully, forcibly after 30 s. */
+    public void stop() {
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -197,7 +230,7 @@ public final class KeycloakServer {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -38,10 +38,21 @@ public final class Rest {
 
     private final String baseUrl;
     private final Supplier<String> bearer;
+    private final Duration timeout;
 
     private Rest(String baseUrl, Supplier<String> bearer) {
+        this(baseUrl, bearer, Duration.ofSeconds(120));
+    }
+
+    private Rest(String baseUrl, Supplier<String> bearer, Duration timeout) {
         this.baseUrl = baseUrl;
         this.bearer = bearer;
+        this.timeout = timeout;
+    }
+
+    /** The same client with another request timeout (default 120 s), e.g. for a large import. */
+    public Rest withTimeout(Duration requestTimeout) {
+        return new Rest(baseUrl, bearer, requestTimeout);
     }
 
     /** Anonymous client (no Authorization header). */
@@ -71,7 +82,7 @@ public final class Rest {
 
     /** The same server, with this bearer token. */
     public Rest withToken(String accessToken) {
-        return new Rest(baseUrl, () -> accessToken);
+        return new Rest(baseUrl, () -> accessToken, timeout);
     }
 
     public String baseUrl() {
@@ -155,7 +166,7 @@ public final class Rest {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
-                .timeout(Duration.ofSeconds(120))
+                .timeout(timeout)
                 .header("Accept", "application/json");
         String token = bearer.get();
         if (token != null) {

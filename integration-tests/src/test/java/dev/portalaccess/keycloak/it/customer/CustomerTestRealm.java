@@ -168,4 +168,19 @@ final class CustomerTestRealm {
     void delete() {
         admin.delete("/admin/realms/" + realm).expect(204);
     }
+
+    /** The id of the customer's organization group {@code name} (e.g. a role group). */
+    String roleGroup(String customerId, String name) {
+        for (JsonNode group : admin.get(path("/organizations/" + customerId + "/groups")).expect(200).list()) {
+            if (name.equals(group.path("name").asText())) {
+                return group.path("id").asText();
+            }
+        }
+        throw new AssertionError("customer " + customerId + " has no group " + name);
+    }
+
+    /** The same realm through another server (a cluster node) and its admin client. */
+    CustomerTestRealm on(Rest otherAdmin, KeycloakServer otherServer) {
+        return new CustomerTestRealm(otherAdmin, otherServer, realm);
+    }
 }

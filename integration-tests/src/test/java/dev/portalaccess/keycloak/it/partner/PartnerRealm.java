@@ -48,6 +48,11 @@ final class PartnerRealm {
         return new PartnerRealm(admin, realm, groupId);
     }
 
+    /** The same realm through another admin client (another cluster node). */
+    PartnerRealm on(Rest otherAdmin) {
+        return new PartnerRealm(otherAdmin, name, staffGroupId);
+    }
+
     /** Where the partner portal sends a user to sign in: the realm's login for the test realm's "portal" client. */
     String portalSignInUrl(KeycloakServer server) {
         String redirect = server.baseUrl() + "/realms/" + name + "/portal-callback";

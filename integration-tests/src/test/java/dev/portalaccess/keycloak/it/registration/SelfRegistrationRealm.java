@@ -73,6 +73,11 @@ final class SelfRegistrationRealm {
         return new SelfRegistrationRealm(admin, realm, configId);
     }
 
+    /** The same realm through another admin client (another cluster node). */
+    SelfRegistrationRealm on(Rest otherAdmin) {
+        return new SelfRegistrationRealm(otherAdmin, realm, policyConfigId);
+    }
+
     /** Replaces the policy (what the admin does in the step's settings dialog). */
     void setPolicy(Map<String, String> policy) {
         admin.put("/admin/realms/" + realm + "/authentication/config/" + policyConfigId,

@@ -48,6 +48,11 @@ final class CustomerRealm {
         return new CustomerRealm(admin, TestRealms.create(admin, rep));
     }
 
+    /** The same realm through another admin client (another cluster node). */
+    CustomerRealm on(Rest otherAdmin) {
+        return new CustomerRealm(otherAdmin, realm);
+    }
+
     String realmId() {
         return admin.get(path("")).expect(200).json().path("id").asText();
     }

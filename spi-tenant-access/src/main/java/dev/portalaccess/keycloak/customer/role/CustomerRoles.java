@@ -47,6 +47,9 @@ public final class CustomerRoles {
     /** Session attribute naming the realm being imported: roles are taken as written in the import. */
     static final String IMPORTING_SESSION_ATTRIBUTE = "portalaccess.roles.importingRealm";
 
+    private static final List<String> ROLE_GROUP_NAMES =
+            java.util.Arrays.stream(CustomerRole.values()).map(CustomerRole::groupName).toList();
+
     private final KeycloakSession session;
     private final OrganizationProvider organizations;
 
@@ -224,32 +227,78 @@ public final class CustomerRoles {
 
     /**
      * Brings every customer of the realm up to date: role groups exist, every member has a role. Runs at
-     * startup and after a realm is created or imported. A customer with members but no Administrator
-     * (made before the extension) is logged: a realm administrator appoints one.
+     * startup (on every node) and after a realm is created or imported. Service accounts of a customer are
+     * members without a role and stay so. The customers that need anything are found with one query, so a
+     * start with nothing to provision reads no customer and writes nothing. A customer with members but no
+     * Administrator (made before the extension) is logged: a realm administrator appoints one.
      */
     public void provision(RealmModel realm) {
         if (!isEnabled(realm)) {
             return;
         }
-        RealmModel previous = session.getContext().getRealm();
-        session.getContext().setRealm(realm);
-        try {
-            organizations.getAllStream().collect(Collectors.toList()).forEach(organization -> {
-                Map<CustomerRole, GroupModel> groups = ensureGroups(organization);
-                organizations.getMembersStream(organization, Map.of(), false, null, null)
-                        .collect(Collectors.toList())
-                        .forEach(member -> {
-                            if (roleOf(organization, member).isEmpty()) {
-                                member.joinGroup(groups.get(CustomerRole.USER));
-                            }
-                        });
-                if (organizations.getMembersCount(organization) > 0 && administratorsOtherThan(organization, null) == 0) {
-                    LOG.warnf("Customer %s of realm %s has members but no Administrator: appoint one", organization.getAlias(), realm.getName());
+        List<String> pending = customersToProvision(realm);
+        if (!pending.isEmpty()) {
+            RealmModel previous = session.getContext().getRealm();
+            session.getContext().setRealm(realm);
+            try {
+                for (String id : pending) {
+                    OrganizationModel organization = organizations.getById(id);
+                    if (organization != null) {
+                        provision(organization);
+                    }
                 }
-            });
-        } finally {
-            session.getContext().setRealm(previous);
+            } finally {
+                session.getContext().setRealm(previous);
+            }
+            LOG.debugf("Provisioned customer roles for %d customer(s) of realm %s", pending.size(), realm.getName());
         }
+        List<String> withoutAdministrator = customersWithoutAdministrator(realm);
+        if (!withoutAdministrator.isEmpty()) {
+            LOG.warnf("Customer(s) %s of realm %s have members but no Administrator: appoint one", withoutAdministrator, realm.getName());
+        }
+    }
+
+    private void provision(OrganizationModel organization) {
+        Map<CustomerRole, GroupModel> groups = ensureGroups(organization);
+        organizations.getMembersStream(organization, Map.of(), false, null, null)
+                .filter(member -> member.getServiceAccountClientLink() == null)
+                .collect(Collectors.toList())
+                .forEach(member -> {
+                    if (roleOf(organization, member).isEmpty()) {
+                        member.joinGroup(groups.get(CustomerRole.USER));
+                    }
+                });
+    }
+
+    /** Ids of the realm's customers that lack a role group or have a member (not a service account) without a role. */
+    List<String> customersToProvision(RealmModel realm) {
+        return em().createQuery("select o.id from OrganizationEntity o where o.realmId = :realmId and ("
+                        + "(select count(distinct g.name) from GroupEntity g where g.parentId = o.groupId and g.name in :roles) < :roleCount"
+                        + " or exists (select m.groupId from UserGroupMembershipEntity m where m.groupId = o.groupId"
+                        + "   and m.user.serviceAccountClientLink is null"
+                        + "   and not exists (select r.groupId from UserGroupMembershipEntity r, GroupEntity g"
+                        + "     where r.user = m.user and r.groupId = g.id and g.parentId = o.groupId and g.name in :roles)))"
+                        + " order by o.id", String.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("roles", ROLE_GROUP_NAMES)
+                .setParameter("roleCount", (long) ROLE_GROUP_NAMES.size())
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                .getResultList();
+    }
+
+    /** Aliases of (at most 20) customers with members other than service accounts and no Administrator. */
+    private List<String> customersWithoutAdministrator(RealmModel realm) {
+        return em().createQuery("select o.alias from OrganizationEntity o where o.realmId = :realmId"
+                        + " and exists (select m.groupId from UserGroupMembershipEntity m where m.groupId = o.groupId"
+                        + "   and m.user.serviceAccountClientLink is null)"
+                        + " and not exists (select r.groupId from UserGroupMembershipEntity r, GroupEntity g"
+                        + "   where r.groupId = g.id and g.parentId = o.groupId and g.name = :administrator)"
+                        + " order by o.alias", String.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("administrator", CustomerRole.ADMINISTRATOR.groupName())
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                .setMaxResults(20)
+                .getResultList();
     }
 
     /** The internal organization group, which holds the organization's attributes. */
