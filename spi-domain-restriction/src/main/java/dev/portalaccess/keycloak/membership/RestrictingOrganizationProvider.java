@@ -1,7 +1,6 @@
 package dev.portalaccess.keycloak.membership;
 
 import static dev.portalaccess.keycloak.membership.SettingsGuardedOrganization.unwrap;
-import static dev.portalaccess.keycloak.membership.SettingsGuardedOrganization.wrap;
 
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,7 +19,8 @@ import org.keycloak.organization.OrganizationProvider;
  * delegates to JPA), decorated. {@link #addMember} and {@link #addManagedMember} (admin REST, admin
  * console, invitation link, registration from an invitation, identity-provider first login, this
  * project's APIs) and invitation creation refuse an email outside the customer's allowed domains while
- * its restriction is on. Organizations handed out refuse invalid membership settings.
+ * its restriction is on. Organizations handed out refuse invalid membership settings and publish attribute
+ * writes ({@link OrganizationAttributesWrittenEvent}).
  */
 final class RestrictingOrganizationProvider implements OrganizationProvider {
 
@@ -105,17 +105,17 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
 
     @Override
     public Stream<OrganizationModel> getAllStream() {
-        return delegate.getAllStream().map(SettingsGuardedOrganization::wrap);
+        return delegate.getAllStream().map(this::wrap);
     }
 
     @Override
     public Stream<OrganizationModel> getAllStream(String search, Boolean exact, Integer first, Integer max) {
-        return delegate.getAllStream(search, exact, first, max).map(SettingsGuardedOrganization::wrap);
+        return delegate.getAllStream(search, exact, first, max).map(this::wrap);
     }
 
     @Override
     public Stream<OrganizationModel> getAllStream(Map<String, String> attributes, Integer first, Integer max) {
-        return delegate.getAllStream(attributes, first, max).map(SettingsGuardedOrganization::wrap);
+        return delegate.getAllStream(attributes, first, max).map(this::wrap);
     }
 
     @Override
@@ -173,7 +173,7 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
 
     @Override
     public Stream<OrganizationModel> getByMember(UserModel member) {
-        return delegate.getByMember(member).map(SettingsGuardedOrganization::wrap);
+        return delegate.getByMember(member).map(this::wrap);
     }
 
     @Override
@@ -252,6 +252,10 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
     @Override
     public boolean removeMember(OrganizationModel organization, UserModel member) {
         return delegate.removeMember(unwrap(organization), member);
+    }
+
+    private OrganizationModel wrap(OrganizationModel organization) {
+        return SettingsGuardedOrganization.wrap(session, organization);
     }
 
     @Override

@@ -6,28 +6,31 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 
 /**
- * An organization whose {@link #setAttributes(Map)} refuses invalid membership settings. Admin REST
- * (create and update of an organization) and realm import both store attributes through this method.
- * Everything else is the delegate's.
+ * An organization whose {@link #setAttributes(Map)} refuses invalid membership settings and then publishes
+ * an {@link OrganizationAttributesWrittenEvent}. Admin REST (create and update of an organization) and realm
+ * import both store attributes through this method. Everything else is the delegate's.
  */
 final class SettingsGuardedOrganization implements OrganizationModel {
 
+    private final KeycloakSession session;
     private final OrganizationModel delegate;
 
-    private SettingsGuardedOrganization(OrganizationModel delegate) {
+    private SettingsGuardedOrganization(KeycloakSession session, OrganizationModel delegate) {
+        this.session = session;
         this.delegate = delegate;
     }
 
-    static OrganizationModel wrap(OrganizationModel organization) {
+    static OrganizationModel wrap(KeycloakSession session, OrganizationModel organization) {
         if (organization == null || organization instanceof SettingsGuardedOrganization) {
             return organization;
         }
-        return new SettingsGuardedOrganization(organization);
+        return new SettingsGuardedOrganization(session, organization);
     }
 
     /** The model Keycloak's own provider returned, for calls back into it. */
@@ -40,7 +43,18 @@ final class SettingsGuardedOrganization implements OrganizationModel {
         SettingsValidator.validate(attributes).ifPresent(v -> {
             throw Refusals.invalidSetting(v.attribute(), v.entry(), v.error(), v.description());
         });
+        Map<String, List<String>> before = copy(delegate.getAttributes());
         delegate.setAttributes(attributes);
+        session.getKeycloakSessionFactory().publish(new OrganizationAttributesWrittenEvent(session, this, before, copy(attributes)));
+    }
+
+    /** A snapshot (the adapters may hand out live or cached maps). */
+    private static Map<String, List<String>> copy(Map<String, List<String>> attributes) {
+        Map<String, List<String>> copy = new java.util.HashMap<>();
+        if (attributes != null) {
+            attributes.forEach((k, v) -> copy.put(k, v == null ? null : new java.util.ArrayList<>(v)));
+        }
+        return copy;
     }
 
     @Override

@@ -20,7 +20,9 @@ import org.keycloak.representations.idm.MembershipType;
  *       "at least one user" rule holds across concurrent requests and cluster nodes;</li>
  *   <li>index-backed point and count queries on {@code USER_GROUP_MEMBERSHIP} (an organization's members are
  *       the members of its internal group);</li>
- *   <li>set-based inserts for auto-add, which would otherwise be 10,000 or 2,000 single-row round trips.</li>
+ *   <li>set-based inserts for auto-add, which would otherwise be 10,000 or 2,000 single-row round trips;
+ *       they write around Keycloak's model API, so every caller registers Keycloak's cache invalidations
+ *       for each row ({@link MembershipCacheInvalidation}).</li>
  * </ul>
  */
 final class PartnerAccessStore {
@@ -82,30 +84,66 @@ final class PartnerAccessStore {
                 .getResultStream().map(OrganizationInvitationModel.class::cast).toList();
     }
 
-    /** Makes every member of the staff group a member of the tenant's group; returns how many joined. */
-    int addStaffToTenant(String staffGroupId, String tenantGroupId) {
-        return em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
-                        + " select m.user, cast(:tenant as String), cast(:type as String) from UserGroupMembershipEntity m"
+    /** Ids are bound in chunks of this size (databases limit the parameters of one statement). */
+    private static final int CHUNK = 1_000;
+
+    /** The staff members who are not members of the tenant's group yet (id order). */
+    List<MembershipCacheInvalidation.Member> staffMissingFrom(String staffGroupId, String tenantGroupId) {
+        return em.createQuery("select u.id, u.username, u.email from UserGroupMembershipEntity m join m.user u"
                         + " where m.groupId = :staff and not exists (select 1 from UserGroupMembershipEntity x"
-                        + " where x.groupId = :tenant and x.user = m.user)")
-                .setParameter("tenant", tenantGroupId).setParameter("type", UNMANAGED).setParameter("staff", staffGroupId)
-                .executeUpdate();
+                        + " where x.groupId = :tenant and x.user = m.user) order by u.id", Object[].class)
+                .setParameter("staff", staffGroupId).setParameter("tenant", tenantGroupId)
+                .getResultStream()
+                .map(row -> new MembershipCacheInvalidation.Member((String) row[0], (String) row[1], (String) row[2]))
+                .toList();
     }
 
     /**
-     * Makes the user a member of every tenant of the realm that has auto-add on, except those with a
-     * domain restriction (they take the per-user path so the restriction applies); returns how many.
+     * Makes these staff members members of the tenant's group (set-based, a statement per {@value #CHUNK}
+     * users); a user who left the staff or joined the tenant meanwhile is skipped. Returns how many joined.
      */
-    int addUserToAutoAddTenants(String userId, String realmId) {
-        return em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
-                        + " select u, o.groupId, cast(:type as String) from OrganizationEntity o, UserEntity u"
-                        + " where u.id = :user and o.realmId = :realm"
+    int addToTenant(List<String> userIds, String staffGroupId, String tenantGroupId) {
+        int added = 0;
+        for (int from = 0; from < userIds.size(); from += CHUNK) {
+            added += em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
+                            + " select u, cast(:tenant as String), cast(:type as String) from UserEntity u where u.id in :ids"
+                            + " and exists (select 1 from UserGroupMembershipEntity s where s.groupId = :staff and s.user = u)"
+                            + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = :tenant and x.user = u)")
+                    .setParameter("tenant", tenantGroupId).setParameter("type", UNMANAGED).setParameter("staff", staffGroupId)
+                    .setParameter("ids", userIds.subList(from, Math.min(userIds.size(), from + CHUNK)))
+                    .executeUpdate();
+        }
+        return added;
+    }
+
+    /**
+     * The realm's tenants with auto-add on that the user is not a member of, except those with a domain
+     * restriction (they take the per-user path so the restriction applies); id order.
+     */
+    List<String> autoAddTenantsMissing(String userId, String realmId) {
+        return em.createQuery("select o.id from OrganizationEntity o where o.realmId = :realm"
                         + " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = 'true')"
                         + " and not exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = 'true')"
-                        + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user = u)")
-                .setParameter("type", UNMANAGED).setParameter("user", userId).setParameter("realm", realmId)
+                        + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user.id = :user)"
+                        + " order by o.id", String.class)
+                .setParameter("user", userId).setParameter("realm", realmId)
                 .setParameter("auto", PartnerAccessConfig.AUTO_ADD).setParameter("restricted", PartnerAccessConfig.DOMAIN_RESTRICTION)
-                .executeUpdate();
+                .getResultList();
+    }
+
+    /** Makes the user a member of these tenants (set-based, a statement per {@value #CHUNK}); returns how many. */
+    int addUserToTenants(String userId, List<String> tenantIds) {
+        int added = 0;
+        for (int from = 0; from < tenantIds.size(); from += CHUNK) {
+            added += em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
+                            + " select u, o.groupId, cast(:type as String) from OrganizationEntity o, UserEntity u"
+                            + " where u.id = :user and o.id in :tenants"
+                            + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user = u)")
+                    .setParameter("type", UNMANAGED).setParameter("user", userId)
+                    .setParameter("tenants", tenantIds.subList(from, Math.min(tenantIds.size(), from + CHUNK)))
+                    .executeUpdate();
+        }
+        return added;
     }
 
     /** Auto-add tenants with a domain restriction: joined one by one through the OrganizationProvider. */
