@@ -20,7 +20,8 @@ import org.keycloak.organization.OrganizationProvider;
  * console, invitation link, registration from an invitation, identity-provider first login, this
  * project's APIs) and invitation creation refuse an email outside the customer's allowed domains while
  * its restriction is on. Organizations handed out refuse invalid membership settings and publish attribute
- * writes ({@link OrganizationAttributesWrittenEvent}).
+ * writes ({@link OrganizationAttributesWrittenEvent}). In partner-access realms a membership never owns the
+ * account ({@link AccessOnlyMembership}): removing a member never deletes it.
  */
 final class RestrictingOrganizationProvider implements OrganizationProvider {
 
@@ -38,6 +39,9 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
     @Override
     public boolean addManagedMember(OrganizationModel organization, UserModel user) {
         checkMayJoin(organization, user);
+        if (AccessOnlyMembership.applies(session)) {
+            return delegate.addMember(unwrap(organization), user); // access, not ownership of the account
+        }
         return delegate.addManagedMember(unwrap(organization), user);
     }
 
@@ -251,6 +255,10 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
 
     @Override
     public boolean removeMember(OrganizationModel organization, UserModel member) {
+        if (organization != null && member != null && AccessOnlyMembership.applies(session)) {
+            // Keycloak deletes the account of a managed member it removes; here a tenant is access only
+            AccessOnlyMembership.keepAccountOnRemoval(session, delegate, unwrap(organization), member);
+        }
         return delegate.removeMember(unwrap(organization), member);
     }
 

@@ -173,6 +173,8 @@ class PartnerAutoAddIT {
         assertEquals(List.of("erin", "pat", "sam"), members.stream().map(m -> m.get("username").asText()).sorted().toList(),
                 "the imported tenant with auto-add on has every partner user");
         assertEquals(3, admin.get(base + "/organizations/" + acme + "/members/count").expect(200).json().asLong());
+        JsonNode erin = members.stream().filter(m -> m.get("username").asText().equals("erin")).findFirst().orElseThrow();
+        assertEquals("UNMANAGED", erin.get("membershipType").asText(), "an imported managed member is access only");
         admin.delete(base).expect(204);
     }
 }
