@@ -174,14 +174,17 @@ final class PartnerAccess {
     }
 
     /**
-     * The invitations a signed-in user may accept: pending invitations to their (verified) address. An
-     * unverified address proves nothing, so it is offered nothing (the invitation link verifies it).
+     * The invitations a signed-in user may accept: the pending invitations to {@code provenAddress}, the
+     * user's own address, which the person signed in now has proven to read in this very authentication
+     * session ({@link MailboxProof}); without such a proof, none. An account's "verified" flag is not used:
+     * the person signing in now need not be the one who once verified it.
      */
-    List<OrganizationInvitationModel> acceptableInvitations(UserModel user) {
-        if (!enabled() || user.getEmail() == null || !user.isEmailVerified()) {
+    List<OrganizationInvitationModel> acceptableInvitations(UserModel user, String provenAddress) {
+        if (!enabled() || provenAddress == null || user.getEmail() == null
+                || !provenAddress.equalsIgnoreCase(user.getEmail().trim())) {
             return List.of();
         }
-        return store.pendingInvitationsFor(realm.getId(), user.getEmail());
+        return store.pendingInvitationsFor(realm.getId(), provenAddress);
     }
 
     /**
