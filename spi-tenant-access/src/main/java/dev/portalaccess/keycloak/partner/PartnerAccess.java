@@ -239,7 +239,7 @@ final class PartnerAccess {
     int setAutoAdd(OrganizationModel tenant, boolean on) {
         requireEnabled();
         if (on) {
-            requireStaffGroup();
+            store.lockStaff(requireStaffGroup().getId()); // lock order: staff, then tenant
         }
         store.lockTenant(tenant.getId());
         Map<String, List<String>> attributes = new HashMap<>(tenant.getAttributes());
@@ -263,7 +263,9 @@ final class PartnerAccess {
             throw PartnerAccessException.invalidAutoAddValue(tenant.getName(), values);
         }
         boolean wasOn = PartnerAccessConfig.flag(before, PartnerAccessConfig.AUTO_ADD);
-        if (!wasOn && PartnerAccessConfig.flag(after, PartnerAccessConfig.AUTO_ADD) && staffGroup() != null) {
+        GroupModel staff = staffGroup();
+        if (!wasOn && PartnerAccessConfig.flag(after, PartnerAccessConfig.AUTO_ADD) && staff != null) {
+            store.lockStaff(staff.getId()); // lock order: staff, then tenant
             store.lockTenant(tenant.getId());
             applyAutoAdd(tenant);
         }
@@ -290,13 +292,14 @@ final class PartnerAccess {
                     .filter(u -> organizations.addMember(tenant, u))
                     .count();
         } else {
+            // under the staff lock: the users read here are exactly the users the insert adds
+            store.lockStaff(staff.getId());
             String tenantGroup = store.organizationGroupId(tenant.getId());
-            List<MembershipCacheInvalidation.Member> missing = store.staffMissingFrom(staff.getId(), tenantGroup);
-            added = missing.isEmpty() ? 0
-                    : store.addToTenant(missing.stream().map(MembershipCacheInvalidation.Member::id).toList(), staff.getId(), tenantGroup);
+            List<String> missing = store.staffMissingFrom(staff.getId(), tenantGroup);
+            added = missing.isEmpty() ? 0 : store.addStaffToTenant(staff.getId(), tenantGroup);
             if (!missing.isEmpty()) {
                 MembershipCacheInvalidation cache = MembershipCacheInvalidation.of(session, realm);
-                missing.forEach(m -> cache.membershipChanged(tenant.getId(), m));
+                missing.forEach(userId -> cache.memberJoined(tenant.getId(), userId));
                 cache.memberCountChanged(tenant.getId());
             }
         }
@@ -309,13 +312,16 @@ final class PartnerAccess {
 
     /** A user joined the staff group: access to every auto-add tenant. */
     void onStaffJoined(UserModel user) {
+        GroupModel staff = staffGroup();
+        if (staff != null) {
+            store.lockStaff(staff.getId());
+        }
         List<String> tenants = store.autoAddTenantsMissing(user.getId(), realm.getId());
-        int added = tenants.isEmpty() ? 0 : store.addUserToTenants(user.getId(), tenants);
+        int added = tenants.isEmpty() ? 0 : store.addUserToAutoAddTenants(user.getId(), realm.getId());
         if (!tenants.isEmpty()) {
             MembershipCacheInvalidation cache = MembershipCacheInvalidation.of(session, realm);
-            MembershipCacheInvalidation.Member member = new MembershipCacheInvalidation.Member(user.getId(), user.getUsername(), user.getEmail());
             for (String tenantId : tenants) {
-                cache.membershipChanged(tenantId, member);
+                cache.memberJoined(tenantId, user.getId());
                 cache.memberCountChanged(tenantId);
             }
         }
@@ -334,6 +340,10 @@ final class PartnerAccess {
      * never invited externally (the invite refuses their email), so that is all of their tenants.
      */
     void onStaffLeft(UserModel user) {
+        GroupModel staff = staffGroup();
+        if (staff != null) {
+            store.lockStaff(staff.getId());
+        }
         List<String> tenants = store.tenantIdsOf(user.getId(), realm.getId());
         for (String id : tenants) {
             OrganizationModel tenant = organizations.getById(id);

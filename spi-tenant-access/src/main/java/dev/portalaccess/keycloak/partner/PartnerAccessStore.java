@@ -84,67 +84,68 @@ final class PartnerAccessStore {
                 .getResultStream().map(OrganizationInvitationModel.class::cast).toList();
     }
 
-    /** Ids are bound in chunks of this size (databases limit the parameters of one statement). */
-    private static final int CHUNK = 1_000;
-
-    /** The staff members who are not members of the tenant's group yet (id order). */
-    List<MembershipCacheInvalidation.Member> staffMissingFrom(String staffGroupId, String tenantGroupId) {
-        return em.createQuery("select u.id, u.username, u.email from UserGroupMembershipEntity m join m.user u"
-                        + " where m.groupId = :staff and not exists (select 1 from UserGroupMembershipEntity x"
-                        + " where x.groupId = :tenant and x.user = m.user) order by u.id", Object[].class)
-                .setParameter("staff", staffGroupId).setParameter("tenant", tenantGroupId)
-                .getResultStream()
-                .map(row -> new MembershipCacheInvalidation.Member((String) row[0], (String) row[1], (String) row[2]))
-                .toList();
+    /**
+     * Serialises the auto-add writes of the realm with the staff's joins and leaves (the staff group's
+     * {@code KEYCLOAK_GROUP} row, {@code SELECT ... FOR UPDATE}, to the end of the transaction): who is staff
+     * cannot change between reading the users an insert adds (for their cache invalidations) and the insert.
+     * Always taken before any tenant lock (one lock order: no deadlock).
+     */
+    void lockStaff(String staffGroupId) {
+        em.createQuery("select g.id from GroupEntity g where g.id = :id", String.class)
+                .setParameter("id", staffGroupId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
-    /**
-     * Makes these staff members members of the tenant's group (set-based, a statement per {@value #CHUNK}
-     * users); a user who left the staff or joined the tenant meanwhile is skipped. Returns how many joined.
-     */
-    int addToTenant(List<String> userIds, String staffGroupId, String tenantGroupId) {
-        int added = 0;
-        for (int from = 0; from < userIds.size(); from += CHUNK) {
-            added += em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
-                            + " select u, cast(:tenant as String), cast(:type as String) from UserEntity u where u.id in :ids"
-                            + " and exists (select 1 from UserGroupMembershipEntity s where s.groupId = :staff and s.user = u)"
-                            + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = :tenant and x.user = u)")
-                    .setParameter("tenant", tenantGroupId).setParameter("type", UNMANAGED).setParameter("staff", staffGroupId)
-                    .setParameter("ids", userIds.subList(from, Math.min(userIds.size(), from + CHUNK)))
-                    .executeUpdate();
-        }
-        return added;
+    /** Ids of the staff members who are not members of the tenant's group yet (read under {@link #lockStaff}). */
+    List<String> staffMissingFrom(String staffGroupId, String tenantGroupId) {
+        return em.createQuery("select m.user.id from UserGroupMembershipEntity m"
+                        + " where m.groupId = :staff and not exists (select 1 from UserGroupMembershipEntity x"
+                        + " where x.groupId = :tenant and x.user = m.user)", String.class)
+                .setParameter("staff", staffGroupId).setParameter("tenant", tenantGroupId)
+                .getResultList();
+    }
+
+    /** Makes every member of the staff group a member of the tenant's group (one statement); returns how many joined. */
+    int addStaffToTenant(String staffGroupId, String tenantGroupId) {
+        return em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
+                        + " select m.user, cast(:tenant as String), cast(:type as String) from UserGroupMembershipEntity m"
+                        + " where m.groupId = :staff and not exists (select 1 from UserGroupMembershipEntity x"
+                        + " where x.groupId = :tenant and x.user = m.user)")
+                .setParameter("tenant", tenantGroupId).setParameter("type", UNMANAGED).setParameter("staff", staffGroupId)
+                .executeUpdate();
     }
 
     /**
      * The realm's tenants with auto-add on that the user is not a member of, except those with a domain
-     * restriction (they take the per-user path so the restriction applies); id order.
+     * restriction (they take the per-user path so the restriction applies).
      */
     List<String> autoAddTenantsMissing(String userId, String realmId) {
         return em.createQuery("select o.id from OrganizationEntity o where o.realmId = :realm"
-                        + " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = 'true')"
-                        + " and not exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = 'true')"
-                        + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user.id = :user)"
-                        + " order by o.id", String.class)
+                        + AUTO_ADD_UNRESTRICTED
+                        + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user.id = :user)",
+                        String.class)
                 .setParameter("user", userId).setParameter("realm", realmId)
                 .setParameter("auto", PartnerAccessConfig.AUTO_ADD).setParameter("restricted", PartnerAccessConfig.DOMAIN_RESTRICTION)
                 .getResultList();
     }
 
-    /** Makes the user a member of these tenants (set-based, a statement per {@value #CHUNK}); returns how many. */
-    int addUserToTenants(String userId, List<String> tenantIds) {
-        int added = 0;
-        for (int from = 0; from < tenantIds.size(); from += CHUNK) {
-            added += em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
-                            + " select u, o.groupId, cast(:type as String) from OrganizationEntity o, UserEntity u"
-                            + " where u.id = :user and o.id in :tenants"
-                            + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user = u)")
-                    .setParameter("type", UNMANAGED).setParameter("user", userId)
-                    .setParameter("tenants", tenantIds.subList(from, Math.min(tenantIds.size(), from + CHUNK)))
-                    .executeUpdate();
-        }
-        return added;
+    /** Makes the user a member of every tenant {@link #autoAddTenantsMissing} lists (one statement); returns how many. */
+    int addUserToAutoAddTenants(String userId, String realmId) {
+        return em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
+                        + " select u, o.groupId, cast(:type as String) from OrganizationEntity o, UserEntity u"
+                        + " where u.id = :user and o.realmId = :realm"
+                        + AUTO_ADD_UNRESTRICTED
+                        + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user = u)")
+                .setParameter("type", UNMANAGED).setParameter("user", userId).setParameter("realm", realmId)
+                .setParameter("auto", PartnerAccessConfig.AUTO_ADD).setParameter("restricted", PartnerAccessConfig.DOMAIN_RESTRICTION)
+                .executeUpdate();
     }
+
+    /** Tenant {@code o} has auto-add on and no domain restriction (parameters {@code auto}, {@code restricted}). */
+    private static final String AUTO_ADD_UNRESTRICTED =
+            " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = 'true')"
+            + " and not exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = 'true')";
 
     /** Auto-add tenants with a domain restriction: joined one by one through the OrganizationProvider. */
     List<String> restrictedAutoAddTenants(String realmId) {

@@ -11,7 +11,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.cache.infinispan.UserCacheSession;
 import org.keycloak.models.cache.infinispan.organization.InfinispanOrganizationProvider;
 import org.keycloak.organization.OrganizationProvider;
 
@@ -39,16 +38,6 @@ class MembershipCacheInvalidationTest {
                 MembershipCacheInvalidation.userOrganizationsKey(REALM, USER));
         assertEquals(call(keycloak, "cacheKeyMembership", new Class<?>[] {RealmModel.class, OrganizationModel.class, UserModel.class},
                 realm, organization, user), MembershipCacheInvalidation.membershipKey(REALM, ORG, USER));
-        assertEquals(call(keycloak, "cacheKeyOrgGroupsByMember", new Class<?>[] {OrganizationModel.class, UserModel.class},
-                organization, user), MembershipCacheInvalidation.organizationGroupsKey(REALM, ORG, USER));
-    }
-
-    @Test
-    void userLookupKeysAreKeycloaks() throws Exception {
-        assertEquals(call(null, UserCacheSession.class, "getUserByUsernameCacheKey", new Class<?>[] {String.class, String.class},
-                REALM, "pat"), MembershipCacheInvalidation.usernameKey(REALM, "pat"));
-        assertEquals(call(null, UserCacheSession.class, "getUserByEmailCacheKey", new Class<?>[] {String.class, String.class},
-                REALM, "pat@partner.example"), MembershipCacheInvalidation.emailKey(REALM, "pat@partner.example"));
     }
 
     private static Object call(Object target, String name, Class<?>[] types, Object... args) throws Exception {
