@@ -31,7 +31,9 @@ import org.keycloak.representations.idm.MembershipType;
  * </ul>
  * The row is changed through Keycloak's {@code EntityManager} as a managed entity (so Keycloak's own removal
  * in the same transaction reads the new type); the cached membership (which holds "managed") is invalidated
- * by Keycloak's removal that follows, on every node.
+ * by Keycloak's removal that follows, on every node. Keycloak's "is this a managed member?", asked for
+ * every organization of a user on every user lookup, is answered with one query per request
+ * ({@link ManagedMemberships}).
  */
 final class AccessOnlyMembership {
 
@@ -64,6 +66,7 @@ final class AccessOnlyMembership {
             if (row.getMembershipType() == MembershipType.MANAGED) {
                 row.setMembershipType(MembershipType.UNMANAGED);
                 em.flush();
+                ManagedMemberships.forget(session);
                 LOG.debugf("Managed member %s of tenant %s made unmanaged before removal: the account stays",
                         user.getUsername(), organization.getAlias());
             }

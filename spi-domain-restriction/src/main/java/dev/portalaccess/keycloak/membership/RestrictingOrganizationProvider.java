@@ -39,6 +39,7 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
     @Override
     public boolean addManagedMember(OrganizationModel organization, UserModel user) {
         checkMayJoin(organization, user);
+        ManagedMemberships.forget(session);
         if (AccessOnlyMembership.applies(session)) {
             return delegate.addMember(unwrap(organization), user); // access, not ownership of the account
         }
@@ -48,6 +49,7 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
     @Override
     public boolean addMember(OrganizationModel organization, UserModel user) {
         checkMayJoin(organization, user);
+        ManagedMemberships.forget(session);
         return delegate.addMember(unwrap(organization), user);
     }
 
@@ -259,6 +261,7 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
             // Keycloak deletes the account of a managed member it removes; here a tenant is access only
             AccessOnlyMembership.keepAccountOnRemoval(session, delegate, unwrap(organization), member);
         }
+        ManagedMemberships.forget(session);
         return delegate.removeMember(unwrap(organization), member);
     }
 

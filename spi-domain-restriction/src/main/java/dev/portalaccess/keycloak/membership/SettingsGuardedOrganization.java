@@ -134,6 +134,9 @@ final class SettingsGuardedOrganization implements OrganizationModel {
 
     @Override
     public boolean isManaged(UserModel user) {
+        if (AccessOnlyMembership.applies(session)) {
+            return ManagedMemberships.isManaged(session, this, user); // one query per request, not one per organization
+        }
         return delegate.isManaged(user);
     }
 
