@@ -1,7 +1,6 @@
 package dev.portalaccess.keycloak.membership;
 
 import static dev.portalaccess.keycloak.membership.SettingsGuardedOrganization.unwrap;
-import static dev.portalaccess.keycloak.membership.SettingsGuardedOrganization.wrap;
 
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,7 +18,9 @@ import org.keycloak.organization.OrganizationProvider;
  * delegates to JPA), decorated. {@link #addMember} and {@link #addManagedMember} (admin REST, admin
  * console, invitation link, registration from an invitation, identity-provider first login, this
  * project's APIs) and invitation creation refuse an email outside the customer's allowed domains while
- * its restriction is on. Organizations handed out refuse invalid membership settings.
+ * its restriction is on. Organizations handed out refuse invalid membership settings and publish attribute
+ * writes ({@link OrganizationAttributesWrittenEvent}). In partner-access realms a membership never owns the
+ * account ({@link AccessOnlyMembership}): removing a member never deletes it.
  */
 final class RestrictingOrganizationProvider implements OrganizationProvider {
 
@@ -36,12 +37,18 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
     @Override
     public boolean addManagedMember(OrganizationModel organization, UserModel user) {
         checkMayJoin(organization, user);
+        ManagedMemberships.forget(session);
+        if (AccessOnlyMembership.applies(session)) {
+            // access, not ownership of the account
+            return joined(organization, user, delegate.addMember(unwrap(organization), user));
+        }
         return joined(organization, user, delegate.addManagedMember(unwrap(organization), user));
     }
 
     @Override
     public boolean addMember(OrganizationModel organization, UserModel user) {
         checkMayJoin(organization, user);
+        ManagedMemberships.forget(session);
         return joined(organization, user, delegate.addMember(unwrap(organization), user));
     }
 
@@ -68,27 +75,27 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
 
     @Override
     public OrganizationModel create(String name, String alias) {
-        return wrap(delegate.create(name, alias), rule);
+        return wrapped(delegate.create(name, alias));
     }
 
     @Override
     public OrganizationModel create(String id, String name, String alias) {
-        return wrap(delegate.create(id, name, alias), rule);
+        return wrapped(delegate.create(id, name, alias));
     }
 
     @Override
     public OrganizationModel getById(String id) {
-        return wrap(delegate.getById(id), rule);
+        return wrapped(delegate.getById(id));
     }
 
     @Override
     public OrganizationModel getByDomainName(String domainName) {
-        return wrap(delegate.getByDomainName(domainName), rule);
+        return wrapped(delegate.getByDomainName(domainName));
     }
 
     @Override
     public OrganizationModel getByAlias(String alias) {
-        return wrap(delegate.getByAlias(alias), rule);
+        return wrapped(delegate.getByAlias(alias));
     }
 
     @Override
@@ -239,11 +246,16 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
 
     @Override
     public boolean removeMember(OrganizationModel organization, UserModel member) {
+        if (organization != null && member != null && AccessOnlyMembership.applies(session)) {
+            // Keycloak deletes the account of a managed member it removes; here a tenant is access only
+            AccessOnlyMembership.keepAccountOnRemoval(session, delegate, unwrap(organization), member);
+        }
+        ManagedMemberships.forget(session);
         return delegate.removeMember(unwrap(organization), member);
     }
 
     private OrganizationModel wrapped(OrganizationModel organization) {
-        return wrap(organization, rule);
+        return SettingsGuardedOrganization.wrap(session, organization, rule);
     }
 
     @Override

@@ -6,31 +6,34 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 
 /**
  * An organization whose {@link #setAttributes(Map)} refuses invalid membership settings, and settings that
- * a member who joined in the same transaction does not meet (see {@link MembershipRule}). Admin REST
- * (create and update of an organization) and realm import both store attributes through this method.
- * Everything else is the delegate's.
+ * a member who joined in the same transaction does not meet (see {@link MembershipRule}), and then publishes
+ * an {@link OrganizationAttributesWrittenEvent}. Admin REST (create and update of an organization) and realm
+ * import both store attributes through this method. Everything else is the delegate's.
  */
 final class SettingsGuardedOrganization implements OrganizationModel {
 
+    private final KeycloakSession session;
     private final OrganizationModel delegate;
     private final MembershipRule rule;
 
-    private SettingsGuardedOrganization(OrganizationModel delegate, MembershipRule rule) {
+    private SettingsGuardedOrganization(KeycloakSession session, OrganizationModel delegate, MembershipRule rule) {
+        this.session = session;
         this.delegate = delegate;
         this.rule = rule;
     }
 
-    static OrganizationModel wrap(OrganizationModel organization, MembershipRule rule) {
+    static OrganizationModel wrap(KeycloakSession session, OrganizationModel organization, MembershipRule rule) {
         if (organization == null || organization instanceof SettingsGuardedOrganization) {
             return organization;
         }
-        return new SettingsGuardedOrganization(organization, rule);
+        return new SettingsGuardedOrganization(session, organization, rule);
     }
 
     /** The model Keycloak's own provider returned, for calls back into it. */
@@ -43,10 +46,21 @@ final class SettingsGuardedOrganization implements OrganizationModel {
         SettingsValidator.validate(attributes).ifPresent(v -> {
             throw Refusals.invalidSetting(v.attribute(), v.entry(), v.error(), v.description());
         });
+        Map<String, List<String>> before = copy(delegate.getAttributes());
         delegate.setAttributes(attributes);
         if (attributes != null) {
             rule.checkJoinedInThisTransaction(this, attributes);
         }
+        session.getKeycloakSessionFactory().publish(new OrganizationAttributesWrittenEvent(session, this, before, copy(attributes)));
+    }
+
+    /** A snapshot (the adapters may hand out live or cached maps). */
+    private static Map<String, List<String>> copy(Map<String, List<String>> attributes) {
+        Map<String, List<String>> copy = new java.util.HashMap<>();
+        if (attributes != null) {
+            attributes.forEach((k, v) -> copy.put(k, v == null ? null : new java.util.ArrayList<>(v)));
+        }
+        return copy;
     }
 
     @Override
@@ -126,6 +140,9 @@ final class SettingsGuardedOrganization implements OrganizationModel {
 
     @Override
     public boolean isManaged(UserModel user) {
+        if (AccessOnlyMembership.applies(session)) {
+            return ManagedMemberships.isManaged(session, this, user); // one query per request, not one per organization
+        }
         return delegate.isManaged(user);
     }
 

@@ -13,7 +13,6 @@ import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.cache.UserCache;
 import org.keycloak.organization.InvitationManager;
 import org.keycloak.organization.OrganizationProvider;
 
@@ -28,6 +27,8 @@ import org.keycloak.organization.OrganizationProvider;
 final class PartnerAccess {
 
     private static final Logger LOG = Logger.getLogger(PartnerAccess.class);
+    /** Session attribute prefix: auto-add already applied to the tenant in this transaction (value: users added). */
+    private static final String AUTO_ADD_APPLIED = PartnerAccess.class.getName() + ".autoAddApplied.";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -173,14 +174,17 @@ final class PartnerAccess {
     }
 
     /**
-     * The invitations a signed-in user may accept: pending invitations to their (verified) address. An
-     * unverified address proves nothing, so it is offered nothing (the invitation link verifies it).
+     * The invitations a signed-in user may accept: the pending invitations to {@code provenAddress}, the
+     * user's own address, which the person signed in now has proven to read in this very authentication
+     * session ({@link MailboxProof}); without such a proof, none. An account's "verified" flag is not used:
+     * the person signing in now need not be the one who once verified it.
      */
-    List<OrganizationInvitationModel> acceptableInvitations(UserModel user) {
-        if (!enabled() || user.getEmail() == null || !user.isEmailVerified()) {
+    List<OrganizationInvitationModel> acceptableInvitations(UserModel user, String provenAddress) {
+        if (!enabled() || provenAddress == null || user.getEmail() == null
+                || !provenAddress.equalsIgnoreCase(user.getEmail().trim())) {
             return List.of();
         }
-        return store.pendingInvitationsFor(realm.getId(), user.getEmail());
+        return store.pendingInvitationsFor(realm.getId(), provenAddress);
     }
 
     /**
@@ -228,35 +232,78 @@ final class PartnerAccess {
 
     /**
      * Turns "Automatically Add Partner Users" on or off. On: every partner user gets access at once (one
-     * set-based insert). Off: nobody loses access. Returns how many users gained access.
+     * set-based insert). Off: nobody loses access. Returns how many users gained access. The attribute
+     * write is what applies it ({@link #autoAddWritten}, as on every other path that writes the attribute);
+     * switching on a tenant that is on already adds any partner user who lacks access.
      */
     int setAutoAdd(OrganizationModel tenant, boolean on) {
         requireEnabled();
-        GroupModel staff = on ? requireStaffGroup() : null;
+        if (on) {
+            store.lockStaff(requireStaffGroup().getId()); // lock order: staff, then tenant
+        }
         store.lockTenant(tenant.getId());
         Map<String, List<String>> attributes = new HashMap<>(tenant.getAttributes());
         attributes.put(PartnerAccessConfig.AUTO_ADD, List.of(Boolean.toString(on)));
         tenant.setAttributes(attributes);
-        if (!on) {
-            return 0;
+        return on ? applyAutoAdd(tenant) : 0;
+    }
+
+    /**
+     * The tenant's attributes were written on any path (this API's switch, Keycloak's admin REST and console,
+     * a realm import): a value of {@value PartnerAccessConfig#AUTO_ADD} other than {@code true}/{@code false}
+     * is refused (the switch is the way to set it), and switching it on adds the current partner users
+     * exactly as the switch does, so a tenant never claims auto-add while a partner user lacks access.
+     */
+    void autoAddWritten(OrganizationModel tenant, Map<String, List<String>> before, Map<String, List<String>> after) {
+        if (!enabled()) {
+            return;
         }
+        List<String> values = after == null ? null : after.get(PartnerAccessConfig.AUTO_ADD);
+        if (values != null && (values.size() != 1 || !("true".equals(values.get(0)) || "false".equals(values.get(0))))) {
+            throw PartnerAccessException.invalidAutoAddValue(tenant.getName(), values);
+        }
+        boolean wasOn = PartnerAccessConfig.flag(before, PartnerAccessConfig.AUTO_ADD);
+        GroupModel staff = staffGroup();
+        if (!wasOn && PartnerAccessConfig.flag(after, PartnerAccessConfig.AUTO_ADD) && staff != null) {
+            store.lockStaff(staff.getId()); // lock order: staff, then tenant
+            store.lockTenant(tenant.getId());
+            applyAutoAdd(tenant);
+        }
+    }
+
+    /**
+     * Adds every partner user who lacks access to the auto-add tenant; once per tenant and transaction (the
+     * switch and its own attribute write both ask). Returns how many gained access.
+     */
+    private int applyAutoAdd(OrganizationModel tenant) {
+        String appliedKey = AUTO_ADD_APPLIED + tenant.getId();
+        Integer applied = session.getAttribute(appliedKey, Integer.class);
+        if (applied != null) {
+            return applied;
+        }
+        GroupModel staff = staffGroup();
         int added;
-        if (PartnerAccessConfig.domainRestricted(tenant)) {
+        if (staff == null) {
+            added = 0;
+        } else if (PartnerAccessConfig.domainRestricted(tenant)) {
             // one by one through the (decorated) OrganizationProvider, so the tenant's domain restriction applies
             added = (int) session.users().getGroupMembersStream(realm, staff).toList().stream()
                     .filter(u -> !hasAccess(tenant, u))
                     .filter(u -> organizations.addMember(tenant, u))
                     .count();
         } else {
-            added = store.addStaffToTenant(staff.getId(), store.organizationGroupId(tenant.getId()));
-            if (added > 0) {
-                // the user cache holds each user's group ids; drop the realm's cached users (cluster-wide)
-                UserCache cache = session.getProvider(UserCache.class);
-                if (cache != null) {
-                    cache.evict(realm);
-                }
+            // under the staff lock: the users read here are exactly the users the insert adds
+            store.lockStaff(staff.getId());
+            String tenantGroup = store.organizationGroupId(tenant.getId());
+            List<String> missing = store.staffMissingFrom(staff.getId(), tenantGroup);
+            added = missing.isEmpty() ? 0 : store.addStaffToTenant(staff.getId(), tenantGroup);
+            if (!missing.isEmpty()) {
+                MembershipCacheInvalidation cache = MembershipCacheInvalidation.of(session, realm);
+                missing.forEach(userId -> cache.memberJoined(tenant.getId(), userId));
+                cache.memberCountChanged(tenant.getId());
             }
         }
+        session.setAttribute(appliedKey, added);
         LOG.debugf("Auto-add on for tenant %s in realm %s: %d partner user(s) added", tenant.getName(), realm.getName(), added);
         return added;
     }
@@ -265,11 +312,17 @@ final class PartnerAccess {
 
     /** A user joined the staff group: access to every auto-add tenant. */
     void onStaffJoined(UserModel user) {
-        int added = store.addUserToAutoAddTenants(user.getId(), realm.getId());
-        if (added > 0) {
-            UserCache cache = session.getProvider(UserCache.class);
-            if (cache != null) {
-                cache.evict(realm, user);
+        GroupModel staff = staffGroup();
+        if (staff != null) {
+            store.lockStaff(staff.getId());
+        }
+        List<String> tenants = store.autoAddTenantsMissing(user.getId(), realm.getId());
+        int added = tenants.isEmpty() ? 0 : store.addUserToAutoAddTenants(user.getId(), realm.getId());
+        if (!tenants.isEmpty()) {
+            MembershipCacheInvalidation cache = MembershipCacheInvalidation.of(session, realm);
+            for (String tenantId : tenants) {
+                cache.memberJoined(tenantId, user.getId());
+                cache.memberCountChanged(tenantId);
             }
         }
         for (String id : store.restrictedAutoAddTenants(realm.getId())) {
@@ -287,6 +340,10 @@ final class PartnerAccess {
      * never invited externally (the invite refuses their email), so that is all of their tenants.
      */
     void onStaffLeft(UserModel user) {
+        GroupModel staff = staffGroup();
+        if (staff != null) {
+            store.lockStaff(staff.getId());
+        }
         List<String> tenants = store.tenantIdsOf(user.getId(), realm.getId());
         for (String id : tenants) {
             OrganizationModel tenant = organizations.getById(id);

@@ -84,7 +84,7 @@ final class PartnerAccessConfig {
         return flag(organization.getAttributes(), DOMAIN_RESTRICTION);
     }
 
-    private static boolean flag(Map<String, List<String>> attributes, String name) {
+    static boolean flag(Map<String, List<String>> attributes, String name) {
         List<String> values = attributes == null ? null : attributes.get(name);
         // exactly "true", as the set-based queries of PartnerAccessStore match it in SQL
         return values != null && !values.isEmpty() && "true".equals(values.get(0));

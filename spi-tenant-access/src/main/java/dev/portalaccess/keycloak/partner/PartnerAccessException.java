@@ -3,7 +3,11 @@ package dev.portalaccess.keycloak.partner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
 import org.keycloak.models.ModelValidationException;
+import org.keycloak.services.ErrorResponseException;
 
 /**
  * A refused partner-access change. It is a {@link ModelValidationException} so that, thrown from a
@@ -53,6 +57,18 @@ final class PartnerAccessException extends ModelValidationException {
     static PartnerAccessException autoAddOn(String tenantName) {
         return conflict("userId", AUTO_ADD_ON, "Automatically Add Partner Users is enabled on tenant '" + tenantName
                 + "': turn it off before removing individual partner users.");
+    }
+
+    /**
+     * A raw write of {@value PartnerAccessConfig#AUTO_ADD} that is not {@code true} or {@code false}. Thrown as
+     * Keycloak's {@link ErrorResponseException} (not a model exception), so that Keycloak's own admin REST answers
+     * with this JSON body (it would reduce a model exception to a bare message) and rolls the change back.
+     */
+    static ErrorResponseException invalidAutoAddValue(String tenantName, java.util.List<String> values) {
+        PartnerAccessException e = badRequest(PartnerAccessConfig.AUTO_ADD, "invalidAutoAdd", "Organization attribute "
+                + PartnerAccessConfig.AUTO_ADD + " of tenant '" + tenantName + "' must be true or false, not " + values
+                + ": switch \"Automatically Add Partner Users\" with PUT .../partner-access/tenants/{id}/auto-add.");
+        return new ErrorResponseException(Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(e.body()).build());
     }
 
     int status() {

@@ -1,6 +1,7 @@
 package dev.portalaccess.keycloak.partner;
 
 import dev.portalaccess.keycloak.membership.InvitationRemovedEvent;
+import dev.portalaccess.keycloak.membership.OrganizationAttributesWrittenEvent;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -16,7 +17,9 @@ import org.keycloak.provider.ProviderEventListener;
  *   <li>a user joins the partner staff group: access to every auto-add tenant;</li>
  *   <li>a user leaves it: the tenants they had as a partner user are revoked;</li>
  *   <li>a member leaves a tenant, a user is deleted, or a pending invitation is removed (Keycloak's own
- *       invitation DELETE included): the tenant is locked and checked before commit ({@link TenantGuard}).</li>
+ *       invitation DELETE included): the tenant is locked and checked before commit ({@link TenantGuard});</li>
+ *   <li>a tenant's attributes are written (admin REST and console, import): "Automatically Add Partner
+ *       Users" switched on there adds the partner users as the switch does; a bad value is refused.</li>
  * </ul>
  * A refusal is a {@link PartnerAccessException} (a ModelValidationException), which rolls the whole
  * transaction back. Stateless: one instance serves the whole server.
@@ -52,6 +55,12 @@ final class PartnerAccessListener implements ProviderEventListener {
             if (PartnerAccessConfig.of(created.getCreatedRealm()).enabled()) {
                 TenantInvitationAction.ensureRegistered(created.getCreatedRealm());
                 new PartnerAccess(created.getKeycloakSession(), created.getCreatedRealm()).seedInvitations();
+            }
+        } else if (event instanceof OrganizationAttributesWrittenEvent written) {
+            // the auto-add setting written on any path (admin REST and console, import, this API's switch)
+            RealmModel realm = written.session().getContext().getRealm();
+            if (realm != null) {
+                new PartnerAccess(written.session(), realm).autoAddWritten(written.organization(), written.before(), written.after());
             }
         } else if (event instanceof InvitationRemovedEvent removed) {
             // Keycloak's own invitation DELETE (and every other removal) goes through the invitation manager

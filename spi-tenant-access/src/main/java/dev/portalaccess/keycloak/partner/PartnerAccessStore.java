@@ -20,7 +20,9 @@ import org.keycloak.representations.idm.MembershipType;
  *       "at least one user" rule holds across concurrent requests and cluster nodes;</li>
  *   <li>index-backed point and count queries on {@code USER_GROUP_MEMBERSHIP} (an organization's members are
  *       the members of its internal group);</li>
- *   <li>set-based inserts for auto-add, which would otherwise be 10,000 or 2,000 single-row round trips.</li>
+ *   <li>set-based inserts for auto-add, which would otherwise be 10,000 or 2,000 single-row round trips;
+ *       they write around Keycloak's model API, so every caller registers Keycloak's cache invalidations
+ *       for each row ({@link MembershipCacheInvalidation}).</li>
  * </ul>
  */
 final class PartnerAccessStore {
@@ -82,7 +84,29 @@ final class PartnerAccessStore {
                 .getResultStream().map(OrganizationInvitationModel.class::cast).toList();
     }
 
-    /** Makes every member of the staff group a member of the tenant's group; returns how many joined. */
+    /**
+     * Serialises the auto-add writes of the realm with the staff's joins and leaves (the staff group's
+     * {@code KEYCLOAK_GROUP} row, {@code SELECT ... FOR UPDATE}, to the end of the transaction): who is staff
+     * cannot change between reading the users an insert adds (for their cache invalidations) and the insert.
+     * Always taken before any tenant lock (one lock order: no deadlock).
+     */
+    void lockStaff(String staffGroupId) {
+        em.createQuery("select g.id from GroupEntity g where g.id = :id", String.class)
+                .setParameter("id", staffGroupId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /** Ids of the staff members who are not members of the tenant's group yet (read under {@link #lockStaff}). */
+    List<String> staffMissingFrom(String staffGroupId, String tenantGroupId) {
+        return em.createQuery("select m.user.id from UserGroupMembershipEntity m"
+                        + " where m.groupId = :staff and not exists (select 1 from UserGroupMembershipEntity x"
+                        + " where x.groupId = :tenant and x.user = m.user)", String.class)
+                .setParameter("staff", staffGroupId).setParameter("tenant", tenantGroupId)
+                .getResultList();
+    }
+
+    /** Makes every member of the staff group a member of the tenant's group (one statement); returns how many joined. */
     int addStaffToTenant(String staffGroupId, String tenantGroupId) {
         return em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
                         + " select m.user, cast(:tenant as String), cast(:type as String) from UserGroupMembershipEntity m"
@@ -93,20 +117,35 @@ final class PartnerAccessStore {
     }
 
     /**
-     * Makes the user a member of every tenant of the realm that has auto-add on, except those with a
-     * domain restriction (they take the per-user path so the restriction applies); returns how many.
+     * The realm's tenants with auto-add on that the user is not a member of, except those with a domain
+     * restriction (they take the per-user path so the restriction applies).
      */
+    List<String> autoAddTenantsMissing(String userId, String realmId) {
+        return em.createQuery("select o.id from OrganizationEntity o where o.realmId = :realm"
+                        + AUTO_ADD_UNRESTRICTED
+                        + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user.id = :user)",
+                        String.class)
+                .setParameter("user", userId).setParameter("realm", realmId)
+                .setParameter("auto", PartnerAccessConfig.AUTO_ADD).setParameter("restricted", PartnerAccessConfig.DOMAIN_RESTRICTION)
+                .getResultList();
+    }
+
+    /** Makes the user a member of every tenant {@link #autoAddTenantsMissing} lists (one statement); returns how many. */
     int addUserToAutoAddTenants(String userId, String realmId) {
         return em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
                         + " select u, o.groupId, cast(:type as String) from OrganizationEntity o, UserEntity u"
                         + " where u.id = :user and o.realmId = :realm"
-                        + " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = 'true')"
-                        + " and not exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = 'true')"
+                        + AUTO_ADD_UNRESTRICTED
                         + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user = u)")
                 .setParameter("type", UNMANAGED).setParameter("user", userId).setParameter("realm", realmId)
                 .setParameter("auto", PartnerAccessConfig.AUTO_ADD).setParameter("restricted", PartnerAccessConfig.DOMAIN_RESTRICTION)
                 .executeUpdate();
     }
+
+    /** Tenant {@code o} has auto-add on and no domain restriction (parameters {@code auto}, {@code restricted}). */
+    private static final String AUTO_ADD_UNRESTRICTED =
+            " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = 'true')"
+            + " and not exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = 'true')";
 
     /** Auto-add tenants with a domain restriction: joined one by one through the OrganizationProvider. */
     List<String> restrictedAutoAddTenants(String realmId) {

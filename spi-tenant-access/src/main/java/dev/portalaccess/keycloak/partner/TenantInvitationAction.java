@@ -6,6 +6,7 @@ import com.google.auto.service.AutoService;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.Config;
+import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -21,9 +22,11 @@ import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 
 /**
- * "Join a tenant": after a user with an account has signed in, they accept (or put off) the pending
- * invitations to their verified address. This is how an invited user with an account accepts: the
- * invitation link itself only sends them to sign in ({@link PartnerInvitationLinkHandler}).
+ * "Join a tenant": a user with an account who opened an invitation link and then signed in in that same
+ * authentication session ({@link PartnerInvitationLinkHandler}) accepts (or puts off) the pending
+ * invitations to their address. The link proved the mailbox and the sign-in the account, in one session
+ * ({@link MailboxProof}); that is when the address is marked verified. A sign-in without a link offers
+ * nothing (an account that merely carries the address, verified or not, proves nothing about who reads it).
  *
  * <p>Triggered per sign-in, on the authentication session only (nothing is stored on the user), in
  * realms with partner access on. Stateless: one instance serves the server.
@@ -37,21 +40,33 @@ public final class TenantInvitationAction implements RequiredActionProvider, Req
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
-        PartnerAccess access = new PartnerAccess(context.getSession(), context.getRealm());
-        if (!access.acceptableInvitations(context.getUser()).isEmpty()) {
+        if (!acceptable(context).isEmpty()) {
             context.getAuthenticationSession().addRequiredAction(PROVIDER_ID);
         }
     }
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
-        List<OrganizationInvitationModel> invitations =
-                new PartnerAccess(context.getSession(), context.getRealm()).acceptableInvitations(context.getUser());
+        List<OrganizationInvitationModel> invitations = acceptable(context);
         if (invitations.isEmpty()) {
             context.success();
             return;
         }
+        UserModel user = context.getUser();
+        if (!user.isEmailVerified()) {
+            // this person read the mailbox (the link, in this session) and signed in as this account: the
+            // address is theirs. Whoever held the account before without it (someone who registered the
+            // address first) loses every other session, so no old session or refresh token gets the tenant.
+            user.setEmailVerified(true);
+            AuthenticatorUtil.logoutOtherSessions(context);
+        }
         context.challenge(form(context, invitations, null));
+    }
+
+    /** The invitations this authentication session may accept for its signed-in user (see {@link MailboxProof}). */
+    private static List<OrganizationInvitationModel> acceptable(RequiredActionContext context) {
+        String proven = MailboxProof.provenAddressOf(context.getAuthenticationSession(), context.getUser());
+        return new PartnerAccess(context.getSession(), context.getRealm()).acceptableInvitations(context.getUser(), proven);
     }
 
     @Override
@@ -65,7 +80,7 @@ public final class TenantInvitationAction implements RequiredActionProvider, Req
             return;
         }
         List<String> chosen = form.get("invitationId");
-        for (OrganizationInvitationModel invitation : access.acceptableInvitations(user)) {
+        for (OrganizationInvitationModel invitation : acceptable(context)) {
             if (chosen != null && !chosen.contains(invitation.getId())) {
                 continue;
             }
@@ -79,7 +94,7 @@ public final class TenantInvitationAction implements RequiredActionProvider, Req
                 context.getEvent().clone().event(EventType.INVITE_ORG_ERROR).user(user)
                         .detail(Details.ORG_ID, invitation.getOrganizationId()).detail(Details.REASON, e.getMessage())
                         .error("invitation_refused");
-                context.challenge(form(context, access.acceptableInvitations(user), "partnerAccess.invitationRefused"));
+                context.challenge(form(context, acceptable(context), "partnerAccess.invitationRefused"));
                 return;
             }
         }
@@ -126,9 +141,21 @@ public final class TenantInvitationAction implements RequiredActionProvider, Req
      * Registered (enabled) when a realm is created or imported with partner access on, and, for realms
      * that turn partner access on later, on first use of an invitation link. An admin who disables it
      * switches acceptance by users with an account off, and that is respected.
+     *
+     * <p>It runs after every other required action (highest priority number): when the invited person took
+     * the invited account over on the way ("Forgot password?" on the link's sign-in), Keycloak's
+     * "Update password" (and any other pending action) completes first, so the tenant is never accepted
+     * into an account whose old password still works.
      */
     static void ensureRegistered(RealmModel realm) {
-        if (realm.getRequiredActionProviderByAlias(PROVIDER_ID) != null) {
+        RequiredActionProviderModel existing = realm.getRequiredActionProviderByAlias(PROVIDER_ID);
+        int last = realm.getRequiredActionProvidersStream().filter(m -> !PROVIDER_ID.equals(m.getAlias()))
+                .mapToInt(RequiredActionProviderModel::getPriority).max().orElse(0);
+        if (existing != null) {
+            if (existing.getPriority() <= last) {
+                existing.setPriority(last + 10);
+                realm.updateRequiredActionProvider(existing);
+            }
             return;
         }
         RequiredActionProviderModel model = new RequiredActionProviderModel();
@@ -137,6 +164,7 @@ public final class TenantInvitationAction implements RequiredActionProvider, Req
         model.setName("Join a tenant (partner access)");
         model.setEnabled(true);
         model.setDefaultAction(false);
+        model.setPriority(last + 10);
         realm.addRequiredActionProvider(model);
     }
 

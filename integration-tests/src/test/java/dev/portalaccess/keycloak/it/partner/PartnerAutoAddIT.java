@@ -89,4 +89,92 @@ class PartnerAutoAddIT {
         r.revoke(tenant, external).expect(204);
         assertFalse(r.hasAccess(tenant, external));
     }
+
+    @Test
+    void autoAddSwitchedOnThroughTheOrganizationAttributesAddsThePartnerUsersAsTheSwitchDoes(KeycloakServer server, Rest admin) {
+        PartnerRealm r = PartnerRealm.create(server, admin);
+        String tenant = r.tenant("console");
+        List<String> staff = r.staff("partner", 2);
+        r.memberCount(tenant); // cached before the write
+
+        // the admin console's Attributes tab: Keycloak's PUT of the whole organization
+        JsonNode rep = admin.get(r.base + "/organizations/" + tenant).expect(200).json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) rep).set("attributes",
+                Rest.JSON.valueToTree(Map.of("portalaccess.partner.autoAdd", List.of("true"))));
+        admin.put(r.base + "/organizations/" + tenant, rep).expect(204);
+
+        for (String u : staff) {
+            assertTrue(r.hasAccess(tenant, u), "partner user " + u + " gained access at once");
+            assertTrue(r.isOrganizationMember(tenant, u));
+        }
+        assertEquals(2, r.memberCount(tenant), "members/count");
+        assertTrue(r.tenantView(tenant).get("autoAdd").asBoolean());
+        assertTrue(r.hasAccess(tenant, r.staff("later")), "later partner users too");
+        assertEquals("autoAddEnabled", r.revoke(tenant, staff.get(0)).expect(409).json().get("error").asText(),
+                "and single removals are refused, as after the switch");
+
+        // a tenant created with the attribute set (Keycloak's POST /organizations)
+        String created = admin.post(r.base + "/organizations", Map.of("name", "created", "alias", "created",
+                "domains", List.of(Map.of("name", "created.customer.example")),
+                "attributes", Map.of("portalaccess.partner.autoAdd", List.of("true"))))
+                .expect(201).createdId();
+        assertEquals(3, r.memberCount(created), "every partner user of the realm");
+
+        // switched off through the attributes: everyone keeps access, single removals are allowed again
+        ((com.fasterxml.jackson.databind.node.ObjectNode) rep).set("attributes",
+                Rest.JSON.valueToTree(Map.of("portalaccess.partner.autoAdd", List.of("false"))));
+        admin.put(r.base + "/organizations/" + tenant, rep).expect(204);
+        assertEquals(3, r.memberCount(tenant));
+        r.revoke(tenant, staff.get(0)).expect(204);
+    }
+
+    @Test
+    void aRawAutoAddValueOtherThanTrueOrFalseIsRefusedNamingTheSwitch(KeycloakServer server, Rest admin) {
+        PartnerRealm r = PartnerRealm.create(server, admin);
+        String tenant = r.tenant("raw");
+        r.staff("partner", 1);
+        JsonNode rep = admin.get(r.base + "/organizations/" + tenant).expect(200).json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) rep).put("description", "changed");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) rep).set("attributes",
+                Rest.JSON.valueToTree(Map.of("portalaccess.partner.autoAdd", List.of("yes"))));
+
+        JsonNode refused = admin.put(r.base + "/organizations/" + tenant, rep).expect(400).json();
+        assertEquals("portalaccess.partner.autoAdd", refused.path("field").asText(), refused.toString());
+        assertEquals("invalidAutoAdd", refused.path("error").asText(), refused.toString());
+        assertTrue(refused.path("errorMessage").asText().contains("/auto-add"), "names the switch: " + refused);
+        JsonNode stored = admin.get(r.base + "/organizations/" + tenant).expect(200).json();
+        assertTrue(stored.path("attributes").path("portalaccess.partner.autoAdd").isMissingNode(), "nothing stored: " + stored);
+        assertFalse("changed".equals(stored.path("description").asText()), "the whole update rolled back");
+        assertEquals(0, r.memberCount(tenant));
+    }
+
+    @Test
+    void aRealmImportedWithAnAutoAddTenantGivesItsPartnerUsersAccess(KeycloakServer server, Rest admin) {
+        String realm = dev.portalaccess.keycloak.testsupport.TestRealms.uniqueName("partner-import");
+        Map<String, Object> rep = new java.util.HashMap<>();
+        rep.put("realm", realm);
+        rep.put("organizationsEnabled", true);
+        rep.put("attributes", Map.of("portalaccess.partner.enabled", "true"));
+        rep.put("groups", List.of(Map.of("name", "partner-staff")));
+        rep.put("users", List.of(
+                Map.of("username", "pat", "email", "pat@partner.example", "enabled", true, "groups", List.of("/partner-staff")),
+                Map.of("username", "sam", "email", "sam@partner.example", "enabled", true, "groups", List.of("/partner-staff")),
+                Map.of("username", "erin", "email", "erin@external.example", "enabled", true)));
+        rep.put("organizations", List.of(
+                Map.of("name", "acme", "alias", "acme", "enabled", true,
+                        "domains", List.of(Map.of("name", "acme.customer.example")),
+                        "attributes", Map.of("portalaccess.partner.autoAdd", List.of("true")),
+                        "members", List.of(Map.of("username", "erin", "membershipType", "MANAGED")))));
+        dev.portalaccess.keycloak.testsupport.TestRealms.create(admin, rep);
+        String base = "/admin/realms/" + realm;
+        String acme = admin.get(base + "/organizations?search=acme&exact=true").expect(200).list().get(0).get("id").asText();
+
+        List<JsonNode> members = admin.get(base + "/organizations/" + acme + "/members").expect(200).list();
+        assertEquals(List.of("erin", "pat", "sam"), members.stream().map(m -> m.get("username").asText()).sorted().toList(),
+                "the imported tenant with auto-add on has every partner user");
+        assertEquals(3, admin.get(base + "/organizations/" + acme + "/members/count").expect(200).json().asLong());
+        JsonNode erin = members.stream().filter(m -> m.get("username").asText().equals("erin")).findFirst().orElseThrow();
+        assertEquals("UNMANAGED", erin.get("membershipType").asText(), "an imported managed member is access only");
+        admin.delete(base).expect(204);
+    }
 }

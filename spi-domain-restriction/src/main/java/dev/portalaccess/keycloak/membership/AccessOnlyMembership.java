@@ -1,0 +1,75 @@
+package dev.portalaccess.keycloak.membership;
+
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.jpa.entities.UserEntity;
+import org.keycloak.models.jpa.entities.UserGroupMembershipEntity;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.representations.idm.MembershipType;
+
+/**
+ * In realms with partner access (seed 002; realm attribute {@value #PARTNER_ACCESS_ENABLED}) an
+ * organization is a customer tenant and its membership is <em>access</em> to it, never ownership of the
+ * account. Keycloak makes some members "managed" (registration through an invitation, a first sign-in
+ * through the organization's identity provider, an import with {@code membershipType MANAGED}) and deletes
+ * the account of a managed member when they leave the organization, which would take the person's other
+ * tenants with it. In such realms:
+ * <ul>
+ *   <li>every member is added unmanaged ({@link RestrictingOrganizationProvider#addManagedMember});</li>
+ *   <li>a managed membership made before (or elsewhere) is turned unmanaged just before it is removed, so
+ *       Keycloak's removal (its member DELETE, this project's revoke, deleting the tenant) leaves the account
+ *       and its other memberships.</li>
+ * </ul>
+ * The row is changed through Keycloak's {@code EntityManager} as a managed entity (so Keycloak's own removal
+ * in the same transaction reads the new type); the cached membership (which holds "managed") is invalidated
+ * by Keycloak's removal that follows, on every node. Keycloak's "is this a managed member?", asked for
+ * every organization of a user on every user lookup, is answered with one query per request
+ * ({@link ManagedMemberships}).
+ */
+final class AccessOnlyMembership {
+
+    /** The realm attribute of partner access (spi-tenant-access, {@code PartnerAccessConfig.ENABLED}). */
+    static final String PARTNER_ACCESS_ENABLED = "portalaccess.partner.enabled";
+
+    private static final Logger LOG = Logger.getLogger(AccessOnlyMembership.class);
+
+    private AccessOnlyMembership() {
+    }
+
+    /** Whether memberships of the session's realm are access only. */
+    static boolean applies(KeycloakSession session) {
+        RealmModel realm = session.getContext().getRealm();
+        return realm != null && Boolean.parseBoolean(realm.getAttribute(PARTNER_ACCESS_ENABLED));
+    }
+
+    /** Turns the user's managed membership of the organization (if any) into an unmanaged one. */
+    static void keepAccountOnRemoval(KeycloakSession session, OrganizationProvider keycloak, OrganizationModel organization,
+            UserModel user) {
+        GroupModel group = keycloak.getOrganizationGroup(organization);
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        UserEntity entity = group == null ? null : em.find(UserEntity.class, user.getId());
+        if (entity == null) {
+            return; // not a local member: Keycloak's removal answers for itself
+        }
+        List<UserGroupMembershipEntity> rows = em.createNamedQuery("userMemberOf", UserGroupMembershipEntity.class)
+                .setParameter("user", entity).setParameter("groupId", group.getId()).getResultList();
+        for (UserGroupMembershipEntity row : rows) {
+            if (row.getMembershipType() == MembershipType.MANAGED) {
+                row.setMembershipType(MembershipType.UNMANAGED);
+                em.flush();
+                ManagedMemberships.forget(session);
+                LOG.debugf("Managed member %s of tenant %s made unmanaged before removal: the account stays",
+                        user.getUsername(), organization.getAlias());
+            }
+        }
+    }
+}
