@@ -42,7 +42,7 @@ home="$run_dir/keycloak-$kc_version"
 [ "$reset" = true ] && rm -rf "$home"
 
 echo "==> Building the Portal Access JARs"
-mvn -B -q -DskipTests -DskipITs package -pl themes,spi-domain-restriction,spi-self-registration,spi-tenant-access,console,realm-config -am
+mvn -B -q -DskipTests -DskipITs package -pl core,themes,spi-domain-restriction,spi-self-registration,spi-tenant-access,console,realm-config -am
 
 if [ ! -x "$home/bin/kc.sh" ]; then
   echo "==> Fetching Keycloak $kc_version from Maven Central (org.keycloak:keycloak-quarkus-dist:zip)"
@@ -53,7 +53,7 @@ fi
 
 echo "==> Installing providers, themes and realm exports into $home"
 rm -f "$home"/providers/portal-access-*.jar
-for module in themes spi-domain-restriction spi-self-registration spi-tenant-access console; do
+for module in core themes spi-domain-restriction spi-self-registration spi-tenant-access console; do
   cp "$module"/target/portal-access-*.jar "$home/providers/"
 done
 mkdir -p "$home/data/import"
