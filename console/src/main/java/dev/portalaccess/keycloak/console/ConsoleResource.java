@@ -20,7 +20,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.urls.UrlType;
 
 /**
- * {@code /realms/{realm}/portal-access}: serves the console of that realm at {@code console/}.
+ * {@code /realms/{realm}/portal-access/console}: serves the console of that realm (a sub-resource of the realm root).
  * <ul>
  *   <li>{@code console} answers 302 to {@code console/} (relative links resolve against the trailing slash);</li>
  *   <li>{@code console/config.json}: what the app needs to sign in (no inline script carries it);</li>
@@ -44,15 +44,8 @@ public final class ConsoleResource {
         this.app = app;
     }
 
-    /** The provider's root: on to the console. Needs {@code @Path("")} to be matched (Keycloak issue 25882). */
     @GET
-    @Path("")
-    public Response root() {
-        return Response.status(Response.Status.FOUND).location(requestBase().path(CONSOLE_PATH).path("/").build()).build();
-    }
-
-    @GET
-    @Path(CONSOLE_PATH + "{rest: (/.*)?}")
+    @Path("{rest: (/.*)?}")
     public Response console(@PathParam("rest") String rest) {
         if (rest == null || rest.isEmpty() || rest.equals("/")) {
             // the router matches "console" and "console/" alike: only the request URI tells them apart

@@ -1,4 +1,4 @@
-package dev.portalaccess.keycloak.console.admin;
+package dev.portalaccess.keycloak.rest;
 
 import com.google.auto.service.AutoService;
 import org.keycloak.Config;
@@ -11,12 +11,12 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFacto
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * {@code /admin/realms/{realm}/portal-access}: the project's admin REST root ({@link PortalAccessAdminResource}).
+ * {@code /admin/realms/{realm}/portal-access}: the project's admin REST root ({@link PortalAccessAdminRoot}).
  * Keycloak authenticates the bearer token and hands over its permission evaluator, which already answers for
  * master-realm admins acting on another realm and for fine-grained admin permissions.
  */
 @AutoService(AdminRealmResourceProviderFactory.class)
-public final class PortalAccessAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+public final class PortalAccessAdminRootFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
 
     public static final String PROVIDER_ID = "portal-access";
 
@@ -27,7 +27,7 @@ public final class PortalAccessAdminResourceProviderFactory implements AdminReal
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        return new PortalAccessAdminResource(session, realm, auth);
+        return new PortalAccessAdminRoot(session, realm, auth, adminEvent);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.portalaccess.keycloak.console.admin;
+package dev.portalaccess.keycloak.rest;
 
 /**
  * What the signed-in admin may do in one realm, as the console needs it to choose what to show. Every flag is
@@ -16,7 +16,7 @@ package dev.portalaccess.keycloak.console.admin;
  * @param delegatedOrganizations the realm uses fine-grained admin permissions and this admin may query organizations
  *                              without seeing all of them: Keycloak lists only the ones the permissions grant
  */
-public record ConsoleRights(boolean viewRealm, boolean manageRealm, boolean viewUsers, boolean manageUsers,
+public record AdminRights(boolean viewRealm, boolean manageRealm, boolean viewUsers, boolean manageUsers,
                             boolean queryOrganizations, boolean viewOrganizations, boolean manageOrganizations,
                             boolean delegatedOrganizations) {
 
@@ -24,12 +24,12 @@ public record ConsoleRights(boolean viewRealm, boolean manageRealm, boolean view
      * @param organizationsEnabled    the realm has organizations on
      * @param adminPermissionsEnabled the realm uses fine-grained admin permissions (v2)
      */
-    static ConsoleRights of(boolean organizationsEnabled, boolean adminPermissionsEnabled, boolean viewRealm, boolean manageRealm,
+    static AdminRights of(boolean organizationsEnabled, boolean adminPermissionsEnabled, boolean viewRealm, boolean manageRealm,
                             boolean viewUsers, boolean manageUsers, boolean queryOrganizations, boolean viewOrganizations,
                             boolean manageOrganizations) {
         // with organizations off Keycloak refuses every organization endpoint: no organization right applies
         boolean on = organizationsEnabled;
-        return new ConsoleRights(viewRealm, manageRealm, viewUsers, manageUsers,
+        return new AdminRights(viewRealm, manageRealm, viewUsers, manageUsers,
                 on && queryOrganizations, on && viewOrganizations, on && manageOrganizations,
                 on && adminPermissionsEnabled && queryOrganizations && !viewOrganizations);
     }

@@ -1,0 +1,153 @@
+package dev.portalaccess.keycloak.settings;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import dev.portalaccess.keycloak.email.EmailAddress;
+import dev.portalaccess.keycloak.email.InvalidEmailException;
+
+/** The built-in {@link SettingType}s: one parser each, used by every module. */
+public final class SettingTypes {
+
+    /** The {@code error} of a value that is not of its setting's type. */
+    public static final String INVALID_VALUE = "invalidValue";
+    public static final String INVALID_VALUE_KEY = "portalAccessInvalidSetting";
+
+    private SettingTypes() {
+    }
+
+    /** {@code true} / {@code false}, trimmed and in any case; stored as {@code true} / {@code false}. */
+    public static final SettingType<Boolean> FLAG = new SettingType<>() {
+        @Override
+        public String name() {
+            return "flag";
+        }
+
+        @Override
+        public Boolean parse(String raw) throws InvalidSettingValue {
+            String v = raw == null ? "" : raw.trim();
+            if (v.equalsIgnoreCase("true")) {
+                return Boolean.TRUE;
+            }
+            if (v.equalsIgnoreCase("false")) {
+                return Boolean.FALSE;
+            }
+            throw InvalidSettingValue.invalid("Expected true or false, not '" + raw + "'.");
+        }
+
+        @Override
+        public String write(Boolean value) {
+            return Boolean.TRUE.equals(value) ? "true" : "false";
+        }
+    };
+
+    /** Free text, trimmed; blank is not a value (leave the setting out instead). */
+    public static final SettingType<String> TEXT = new SettingType<>() {
+        @Override
+        public String name() {
+            return "text";
+        }
+
+        @Override
+        public String parse(String raw) throws InvalidSettingValue {
+            String v = raw == null ? "" : raw.trim();
+            if (v.isEmpty()) {
+                throw InvalidSettingValue.invalid("The value is empty.");
+            }
+            return v;
+        }
+
+        @Override
+        public String write(String value) {
+            return value.trim();
+        }
+    };
+
+    /** An absolute {@code http} or {@code https} URL with a host. */
+    public static final SettingType<String> URL = new SettingType<>() {
+        @Override
+        public String name() {
+            return "url";
+        }
+
+        @Override
+        public String parse(String raw) throws InvalidSettingValue {
+            String v = raw == null ? "" : raw.trim();
+            try {
+                URI uri = new URI(v);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                    return uri.toString();
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            throw InvalidSettingValue.invalid("Expected an absolute http(s) URL, not '" + raw + "'.");
+        }
+
+        @Override
+        public String write(String value) {
+            return value;
+        }
+    };
+
+    /** An email address, read and normalised by the email rule engine; stored in its normal form. */
+    public static final SettingType<String> EMAIL = new SettingType<>() {
+        @Override
+        public String name() {
+            return "email";
+        }
+
+        @Override
+        public String parse(String raw) throws InvalidSettingValue {
+            try {
+                return EmailAddress.parse(raw == null ? "" : raw).toString();
+            } catch (InvalidEmailException e) {
+                throw new InvalidSettingValue("invalidEmail", "portalAccessInvalidEmail",
+                        "'" + raw + "' is not a valid email address: " + e.reason() + ".");
+            }
+        }
+
+        @Override
+        public String write(String value) {
+            return value;
+        }
+    };
+
+    /**
+     * One of an enum's constants, matched ignoring case and white space; stored as the constant's name in lower
+     * case (the form realm exports use).
+     */
+    public static <E extends Enum<E>> SettingType<E> choice(Class<E> constants) {
+        return new SettingType<>() {
+            @Override
+            public String name() {
+                return "choice";
+            }
+
+            @Override
+            public E parse(String raw) throws InvalidSettingValue {
+                String v = raw == null ? "" : raw.trim();
+                for (E constant : constants.getEnumConstants()) {
+                    if (constant.name().equalsIgnoreCase(v)) {
+                        return constant;
+                    }
+                }
+                throw InvalidSettingValue.invalid("Expected one of " + String.join(", ", choices()) + ", not '" + raw + "'.");
+            }
+
+            @Override
+            public String write(E value) {
+                return value.name().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public List<String> choices() {
+                return Arrays.stream(constants.getEnumConstants()).map(this::write).toList();
+            }
+        };
+    }
+}
