@@ -13,8 +13,8 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFacto
 
 /**
  * Partner access to customer tenants: the admin REST API under
- * {@code /admin/realms/{realm}/partner-access}, and (registered once, in {@link #postInit}) the
- * membership listener that enforces the rules on every path. Settings are per realm (realm and
+ * {@code /admin/realms/{realm}/partner-access}; the membership rules that hold on every path are registered by
+ * {@link PartnerAccessRuleFactory}. Settings are per realm (realm and
  * organization attributes, see {@link PartnerAccessConfig}); this factory has no server config.
  */
 @AutoService(AdminRealmResourceProviderFactory.class)
@@ -34,7 +34,7 @@ public final class PartnerAccessResourceProviderFactory implements AdminRealmRes
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(new PartnerAccessListener());
+        // the membership rules are registered by PartnerAccessRuleFactory: switching this endpoint off keeps them
     }
 
     @Override

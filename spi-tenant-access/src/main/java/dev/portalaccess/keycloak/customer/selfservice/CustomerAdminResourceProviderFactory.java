@@ -3,7 +3,6 @@ package dev.portalaccess.keycloak.customer.selfservice;
 import java.util.Map;
 
 import com.google.auto.service.AutoService;
-import dev.portalaccess.keycloak.customer.role.CustomerRoleListener;
 import dev.portalaccess.keycloak.customer.role.CustomerRoles;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -13,8 +12,8 @@ import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /**
- * {@code /realms/{realm}/customer-admin}: customer self-service. Its {@link #postInit} also registers the
- * {@link CustomerRoleListener} that enforces customer roles on every membership path.
+ * {@code /realms/{realm}/customer-admin}: customer self-service. The customer-role rules it relies on are
+ * registered by {@link dev.portalaccess.keycloak.customer.role.CustomerRolesRuleFactory}.
  */
 @AutoService(RealmResourceProviderFactory.class)
 public final class CustomerAdminResourceProviderFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
@@ -41,7 +40,7 @@ public final class CustomerAdminResourceProviderFactory implements RealmResource
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(new CustomerRoleListener(factory));
+        // the role rules are registered by CustomerRolesRuleFactory: switching this endpoint off keeps them
     }
 
     @Override
