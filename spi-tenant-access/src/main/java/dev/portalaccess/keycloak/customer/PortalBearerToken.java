@@ -19,7 +19,7 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
  * The end user's own bearer token for this project's self-service APIs (not admin REST): a valid access
  * token of this realm (signature, issuer, expiry, revocation and the user's session are checked by
  * Keycloak's {@link AppAuthManager.BearerTokenAuthenticator}; ID and refresh tokens are not access tokens)
- * issued to one of the realm's portal clients ({@code azp}: see {@link CustomerSettings#isPortalClient}), for
+ * issued to one of the realm's portal clients ({@code azp}: see {@link PortalAccessSettings#isPortalClient}), for
  * a user rather than a service account. Anything else answers 401 with a JSON body and
  * {@code WWW-Authenticate: Bearer}, so another application's token (or the account console's) cannot call
  * the portal's API in the user's name.
@@ -47,7 +47,7 @@ public final class PortalBearerToken {
                     "A valid access token of a user of realm " + realm.getName() + " is required");
         }
         ClientModel client = auth.client();
-        if (!CustomerSettings.isPortalClient(client)) {
+        if (!PortalAccessSettings.isPortalClient(client)) {
             LOG.debugf("Refused a token of client %s for the self-service API of realm %s",
                     client == null ? auth.token().getIssuedFor() : client.getClientId(), realm.getName());
             throw unauthorized(realm, NOT_PORTAL_CLIENT, "Only access tokens issued to a portal client of realm "

@@ -60,13 +60,13 @@ final class PartnerAccessException extends ModelValidationException {
     }
 
     /**
-     * A raw write of {@value PartnerAccessConfig#AUTO_ADD} that is not {@code true} or {@code false}. Thrown as
+     * A raw write of {@link PartnerAccessSettings#AUTO_ADD} that is not {@code true} or {@code false}. Thrown as
      * Keycloak's {@link ErrorResponseException} (not a model exception), so that Keycloak's own admin REST answers
      * with this JSON body (it would reduce a model exception to a bare message) and rolls the change back.
      */
     static ErrorResponseException invalidAutoAddValue(String tenantName, java.util.List<String> values) {
-        PartnerAccessException e = badRequest(PartnerAccessConfig.AUTO_ADD, "invalidAutoAdd", "Organization attribute "
-                + PartnerAccessConfig.AUTO_ADD + " of tenant '" + tenantName + "' must be true or false, not " + values
+        PartnerAccessException e = badRequest(PartnerAccessSettings.AUTO_ADD.key(), "invalidAutoAdd", "Organization attribute "
+                + PartnerAccessSettings.AUTO_ADD.key() + " of tenant '" + tenantName + "' must be true or false, not " + values
                 + ": switch \"Automatically Add Partner Users\" with PUT .../partner-access/tenants/{id}/auto-add.");
         return new ErrorResponseException(Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(e.body()).build());
     }

@@ -24,14 +24,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A realm's feature set: names, labels, which are on for new customers, and which require which.
- * Configuration, not code: it is the JSON array in the realm attribute {@value #REALM_ATTRIBUTE}, e.g.
+ * Configuration, not code: it is the JSON array in the realm attribute {@link CustomerFeatureSettings#CATALOG}, e.g.
  * {@code [{"name":"deployments","label":"Deployments","default":true},{"name":"alerts","requires":["deployments"]}]}.
  *
  * <p>Immutable; every operation returns a new set in catalog order.
  */
 public final class FeatureCatalog {
-
-    public static final String REALM_ATTRIBUTE = "portalaccess.features";
 
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
     private static final Set<String> KEYS = Set.of("name", "label", "default", "requires");

@@ -2,7 +2,7 @@ package dev.portalaccess.keycloak.customer.invite;
 
 import jakarta.ws.rs.WebApplicationException;
 
-import dev.portalaccess.keycloak.customer.CustomerSettings;
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.common.ClientConnection;
 import org.keycloak.events.admin.AuthDetails;
@@ -77,7 +77,7 @@ final class AutoInvite {
         if (customer == null) {
             return null;
         }
-        String email = CustomerSettings.contactEmail(customer);
+        String email = PortalAccessSettings.contactEmail(customer);
         if (email == null) {
             LOG.debugf("Customer %s has no contact email: no automatic invitation", customer.getAlias());
             return null;

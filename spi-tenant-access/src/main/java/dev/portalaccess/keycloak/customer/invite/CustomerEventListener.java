@@ -10,7 +10,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.representations.AccessToken;
 
-import dev.portalaccess.keycloak.customer.CustomerSettings;
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 
 /**
  * Watches admin events for customer creation; when the realm's auto-invite is on, schedules the
@@ -35,7 +35,7 @@ final class CustomerEventListener implements EventListenerProvider {
             return;
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
-        if (!CustomerSettings.realmFlag(realm, CustomerSettings.REALM_AUTO_INVITE)) {
+        if (!CustomerInvitationSettings.autoInvite(realm)) {
             return;
         }
         String path = event.getResourcePath();

@@ -2,7 +2,7 @@ package dev.portalaccess.keycloak.customer.invite;
 
 import jakarta.ws.rs.core.Response;
 
-import dev.portalaccess.keycloak.customer.CustomerSettings;
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -54,7 +54,7 @@ public final class CustomerInvitations {
 
     /** The portal client's base URL, absolute; null when the realm has no portal client with one. */
     static String portalUrl(KeycloakSession session, RealmModel realm) {
-        ClientModel portal = CustomerSettings.portalClient(realm);
+        ClientModel portal = PortalAccessSettings.portalClient(realm);
         if (portal == null) {
             return null;
         }

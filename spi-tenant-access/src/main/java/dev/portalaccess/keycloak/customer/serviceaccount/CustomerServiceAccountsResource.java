@@ -19,7 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.portalaccess.keycloak.customer.CustomerSettings;
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
+import dev.portalaccess.keycloak.customer.invite.CustomerInvitationSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
@@ -74,7 +75,7 @@ public final class CustomerServiceAccountsResource {
         OrganizationModel customer = customer(customerId);
         // portalaccess.customer is not one of Keycloak's searchable client attributes: filter the realm's clients
         return session.clients().getClientsStream(realm)
-                .filter(c -> customer.getId().equals(c.getAttribute(CustomerSettings.CLIENT_CUSTOMER)))
+                .filter(c -> customer.getId().equals(PortalAccessSettings.serviceAccountCustomer(c)))
                 .map(c -> representation(c, customer, null));
     }
 
@@ -192,7 +193,7 @@ public final class CustomerServiceAccountsResource {
         rep.setDirectAccessGrantsEnabled(false);
         rep.setConsentRequired(false);
         Map<String, String> attributes = new HashMap<>();
-        attributes.put(CustomerSettings.CLIENT_CUSTOMER, customer.getId());
+        attributes.put(PortalAccessSettings.SERVICE_ACCOUNT_CUSTOMER.key(), customer.getId());
         attributes.put(ATTR_CREATED_AT, String.valueOf(Time.currentTime()));
         rep.setAttributes(attributes);
         List<ProtocolMapperRepresentation> mappers = new java.util.ArrayList<>();
@@ -214,11 +215,11 @@ public final class CustomerServiceAccountsResource {
 
     /** Who consumes customer service-account tokens: the realm attribute, else the portal client. */
     private String audience() {
-        String configured = realm.getAttribute(CustomerSettings.REALM_SERVICE_ACCOUNT_AUDIENCE);
+        String configured = CustomerInvitationSettings.SERVICE_ACCOUNT_AUDIENCE.read(realm);
         if (configured != null && !configured.isBlank()) {
             return configured.trim();
         }
-        ClientModel portal = CustomerSettings.portalClient(realm);
+        ClientModel portal = PortalAccessSettings.portalClient(realm);
         return portal == null ? null : portal.getClientId();
     }
 
@@ -261,7 +262,7 @@ public final class CustomerServiceAccountsResource {
 
     private ClientModel serviceAccount(OrganizationModel customer, String id) {
         ClientModel client = session.clients().getClientById(realm, id);
-        if (client == null || !customer.getId().equals(client.getAttribute(CustomerSettings.CLIENT_CUSTOMER))) {
+        if (client == null || !customer.getId().equals(PortalAccessSettings.serviceAccountCustomer(client))) {
             throw ApiError.of(Response.Status.NOT_FOUND, "id", "notFound", "Customer " + customer.getAlias() + " has no service account " + id);
         }
         return client;
