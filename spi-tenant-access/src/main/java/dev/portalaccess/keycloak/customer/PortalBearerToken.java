@@ -1,8 +1,5 @@
 package dev.portalaccess.keycloak.customer;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +11,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.ErrorResponseException;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+
+import dev.portalaccess.keycloak.problem.Problem;
 
 /**
  * The end user's own bearer token for this project's self-service APIs (not admin REST): a valid access
@@ -60,9 +59,7 @@ public final class PortalBearerToken {
     }
 
     private static ErrorResponseException unauthorized(RealmModel realm, String error, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("errorMessage", message);
+        Problem body = Problem.of(error, null, "portalAccess" + Character.toUpperCase(error.charAt(0)) + error.substring(1), message);
         return new ErrorResponseException(Response.status(Response.Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm.getName() + "\", error=\"invalid_token\"")
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(body).build());

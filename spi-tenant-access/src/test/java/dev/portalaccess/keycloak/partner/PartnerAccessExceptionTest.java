@@ -18,7 +18,9 @@ class PartnerAccessExceptionTest {
         PartnerAccessException last = PartnerAccessException.lastAccess("Acme");
         assertEquals(409, last.status());
         assertEquals(Map.of("field", "userId", "error", "lastTenantAccess", "messageKey", "partnerAccess.lastTenantAccess",
-                "errorMessage", last.getMessage()), last.body());
+                "errorMessage", last.getMessage(), "params", java.util.List.of()), last.body());
+        assertEquals(409, last.refusal().status(), "the same refusal in core's contract");
+        assertEquals("lastTenantAccess", last.refusal().problem().error());
         assertTrue(last.getMessage().contains("Acme"));
 
         PartnerAccessException auto = PartnerAccessException.autoAddOn("Acme");

@@ -18,6 +18,9 @@ import dev.portalaccess.keycloak.customer.PortalAccessSettings;
  */
 final class CustomerEventListener implements EventListenerProvider {
 
+    /** Session attribute: the creating request sends the automatic invitation itself (the customers API does). */
+    static final String INVITES_ITSELF = CustomerEventListener.class.getName() + ".invitesItself";
+
     private final KeycloakSession session;
 
     CustomerEventListener(KeycloakSession session) {
@@ -35,7 +38,7 @@ final class CustomerEventListener implements EventListenerProvider {
             return;
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
-        if (!CustomerInvitationSettings.autoInvite(realm)) {
+        if (!CustomerInvitationSettings.autoInvite(realm) || session.getAttribute(INVITES_ITSELF) != null) {
             return;
         }
         String path = event.getResourcePath();

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.portalaccess.keycloak.customer.PortalAccessSettings;
+import dev.portalaccess.keycloak.problem.Problem;
+import dev.portalaccess.keycloak.problem.Problems;
 import dev.portalaccess.keycloak.customer.invite.CustomerInvitationSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -132,7 +133,10 @@ public final class CustomerServiceAccountsResource {
         requireManage();
         OrganizationModel customer = customer(customerId);
         ClientModel client = serviceAccount(customer, id);
-        auth.clients().requireManage(client);
+        if (!auth.clients().canManage(client)) {
+            throw Problems.forbidden(Problem.of("forbidden", null, "portalAccessForbidden",
+                    "Revoking " + client.getClientId() + " needs manage-clients."));
+        }
         if (client.getAttribute(ATTR_REVOKED_AT) == null) {
             int now = Time.currentTime();
             client.setEnabled(false);
@@ -270,12 +274,16 @@ public final class CustomerServiceAccountsResource {
 
     private void requireView() {
         if (!auth.clients().canView() && !auth.realm().canViewRealm()) {
-            throw new ForbiddenException();
+            throw Problems.forbidden(Problem.of("forbidden", null, "portalAccessForbidden",
+                    "Reading service accounts needs view-clients or view-realm."));
         }
     }
 
     private void requireManage() {
-        auth.clients().requireManage();
+        if (!auth.clients().canManage()) {
+            throw Problems.forbidden(Problem.of("forbidden", null, "portalAccessForbidden",
+                    "Changing service accounts needs manage-clients."));
+        }
     }
 
 }
