@@ -12,6 +12,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import dev.portalaccess.keycloak.customer.DocumentChecks;
+import dev.portalaccess.keycloak.customer.JsonDocuments;
 import dev.portalaccess.keycloak.problem.Problem;
 import dev.portalaccess.keycloak.settings.RealmSettingsDocumentFactory;
 
@@ -37,7 +38,7 @@ public final class PartnerAccessDocument implements RealmSettingsDocumentFactory
         out.put("enabled", config.enabled());
         out.put("staffGroup", config.staffGroupName());
         out.put("portalUrl", config.portalUrl());
-        return out;
+        return JsonDocuments.tree(out);
     }
 
     @Override
