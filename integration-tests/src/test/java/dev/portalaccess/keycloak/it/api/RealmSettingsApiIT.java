@@ -67,6 +67,30 @@ class RealmSettingsApiIT {
     }
 
     @Test
+    void aRawRealmAttributeNoSettingCanReadReadsAsTheDefaultAndIsReported(Rest admin) {
+        ApiRealm realm = ApiRealm.create(admin, "api-realm-raw");
+        try {
+            // Keycloak's own realm update writes attributes without any event: nothing can refuse it there
+            admin.put(realm.path(""), Map.of("attributes", Map.of("portalaccess.autoInvite.enabled", "yes",
+                    "portalaccess.roles.enabled", " TRUE "))).expect(204);
+            JsonNode access = admin.get(realm.api("/settings/customer-access")).expect(200).json();
+            assertFalse(access.path("autoInvite").asBoolean(), "read as the default: " + access);
+            assertEquals("autoInvite", access.path("invalid").get(0).path("field").asText(), access.toString());
+            assertEquals("invalidValue", access.path("invalid").get(0).path("error").asText());
+            JsonNode features = admin.get(realm.api("/settings/features")).expect(200).json();
+            assertTrue(features.path("rolesEnabled").asBoolean(), "' TRUE ' is a flag like 'true': " + features);
+            assertFalse(features.has("invalid"), features.toString());
+
+            // the document as read may be sent back; writing it stores canonical values and the report is gone
+            admin.put(realm.api("/settings/customer-access"), access).expect(200);
+            assertEquals("false", realm.realmAttributes().path("portalaccess.autoInvite.enabled").asText());
+            assertFalse(admin.get(realm.api("/settings/customer-access")).expect(200).json().has("invalid"));
+        } finally {
+            realm.delete();
+        }
+    }
+
+    @Test
     void featuresAndRolesAreReadAndWrittenAndRolesProvisionWhenSwitchedOn(Rest admin) {
         ApiRealm realm = ApiRealm.create(admin, "api-realm-f", Map.of("portalaccess.roles.enabled", "false"));
         try {

@@ -43,13 +43,15 @@ public final class CustomerAccessDocument implements RealmSettingsDocumentFactor
         out.put("removalSignOut", CustomerInvitationSettings.removalSignOut(realm));
         out.put("serviceAccountAudience", CustomerInvitationSettings.SERVICE_ACCOUNT_AUDIENCE.read(realm));
         out.put("portalClients", PortalAccessSettings.portalClients(realm).stream().map(ClientModel::getClientId).toList());
+        DocumentChecks.reportInvalid(out, realm, Map.of("autoInvite", CustomerInvitationSettings.AUTO_INVITE,
+                "removalSignOut", CustomerInvitationSettings.REMOVAL_SIGN_OUT));
         return JsonDocuments.tree(out);
     }
 
     @Override
     public List<Problem> validate(KeycloakSession session, RealmModel realm, JsonNode document) {
         List<Problem> violations = new ArrayList<>();
-        if (!DocumentChecks.object(document, "", Set.of("autoInvite", "removalSignOut", "serviceAccountAudience", "portalClients"),
+        if (!DocumentChecks.object(document, "", Set.of("autoInvite", "removalSignOut", "serviceAccountAudience", "portalClients", DocumentChecks.INVALID),
                 violations)) {
             return violations;
         }
