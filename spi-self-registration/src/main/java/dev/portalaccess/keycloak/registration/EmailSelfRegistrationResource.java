@@ -36,8 +36,8 @@ import dev.portalaccess.keycloak.problem.Problems;
 /**
  * {@code /realms/{realm}/portal-access/self-registration} (and {@code /realms/{realm}/self-registration}, kept for
  * the mail intakes configured with it): email self-registration for the service desk's mail intake. Only a service
- * account holding the realm role {@value #INTAKE_ROLE} may call it; anyone else gets 401/403 with the error
- * contract's body and learns nothing about who is registered.
+ * account holding the realm role {@value #INTAKE_ROLE} may call it; anyone else gets a bare 401/403 and learns
+ * nothing about who is registered.
  */
 public final class EmailSelfRegistrationResource {
 
@@ -45,9 +45,6 @@ public final class EmailSelfRegistrationResource {
 
     /** Realm role the mail intake's service account needs. */
     public static final String INTAKE_ROLE = "self-registration-intake";
-
-    static final String NOT_AUTHENTICATED = "notAuthenticated";
-    static final String FORBIDDEN = "forbidden";
 
     private final KeycloakSession session;
 
@@ -62,15 +59,14 @@ public final class EmailSelfRegistrationResource {
     public Response registerSender(EmailRegistrationRequest request) {
         RealmModel realm = session.getContext().getRealm();
         AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
+        // 401/403 stay bare on purpose: a caller without the intake role learns nothing, not even an error code
         if (auth == null) {
-            return Problems.response(Response.Status.UNAUTHORIZED.getStatusCode(),
-                    Problem.of(NOT_AUTHENTICATED, "A bearer token of the realm is required."));
+            return Response.status(Response.Status.UNAUTHORIZED).build();
         }
         RoleModel intake = realm.getRole(INTAKE_ROLE);
         UserModel caller = auth.getUser();
         if (intake == null || caller == null || caller.getServiceAccountClientLink() == null || !caller.hasRole(intake)) {
-            return Problems.response(Response.Status.FORBIDDEN.getStatusCode(),
-                    Problem.of(FORBIDDEN, "Only a service account with the realm role " + INTAKE_ROLE + " may call this."));
+            return Response.status(Response.Status.FORBIDDEN).build();
         }
 
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())

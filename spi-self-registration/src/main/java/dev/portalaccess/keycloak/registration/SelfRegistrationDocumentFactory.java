@@ -128,9 +128,6 @@ public final class SelfRegistrationDocumentFactory implements RealmSettingsDocum
             return out;
         }
         out.addAll(SettingsJson.check(SelfRegistrationPolicySettings.MODE, document.get(MODE), MODE));
-        if (document.hasNonNull(MODE) && document.get(MODE).isTextual() && document.get(MODE).asText().isBlank()) {
-            out.add(Problem.of(SettingTypes.INVALID_VALUE, MODE, SettingTypes.INVALID_VALUE_KEY, "The mode is empty."));
-        }
         JsonNode anyone = document.get(ANYONE);
         if (anyone != null && !anyone.isNull()) {
             out.addAll(SettingsJson.unknownProperties(anyone, Set.of(METHODS, GRANT_PORTAL_ACCESS, DEFAULT_SERVICES,
