@@ -119,13 +119,27 @@ class AutoInviteIT {
     @Test
     void aRefusedInvitationDoesNotUndoTheCustomerAndIsRecorded(KeycloakServer server, Rest admin) {
         CustomerTestRealm realm = CustomerTestRealm.create(admin, server, Map.of("portalaccess.autoInvite.enabled", "true"));
-        String acme = realm.createCustomer("acme", "Acme Corp", Map.of(CONTACT, List.of("not-an-email")));
+        // the contact's address is valid but outside the customer's allowed domains: the invitation is refused
+        String acme = realm.createCustomer("acme", "Acme Corp", Map.of(CONTACT, List.of("bob@elsewhere.example"),
+                "portalaccess.domainRestriction.enabled", List.of("true"),
+                "portalaccess.domainRestriction.domains", List.of("acme.example")));
 
         admin.get(realm.path("/organizations/" + acme)).expect(200);
         assertTrue(admin.get(realm.path("/organizations/" + acme + "/invitations")).expect(200).list().isEmpty());
         List<JsonNode> events = realm.adminEvents();
         assertTrue(events.stream().anyMatch(e -> "refused".equals(e.path("details").path("autoInvite").asText())
-                && e.path("details").path("reason").asText().contains("Invalid email")), "refusal recorded: " + events);
+                && e.path("details").path("reason").asText().contains("bob@elsewhere.example")), "refusal recorded: " + events);
+        realm.delete();
+    }
+
+    @Test
+    void aContactEmailThatIsNotAnAddressIsRefusedWithTheCustomer(KeycloakServer server, Rest admin) {
+        // before the settings schema the customer was created and only the invitation refused ("Invalid email")
+        CustomerTestRealm realm = CustomerTestRealm.create(admin, server, Map.of("portalaccess.autoInvite.enabled", "true"));
+        JsonNode refused = admin.post(realm.path("/organizations"), Map.of("name", "Acme Corp", "alias", "acme",
+                "attributes", Map.of(CONTACT, List.of("not-an-email")))).expect(400).json();
+        assertTrue(refused.path("field").asText().equals(CONTACT), refused.toString());
+        assertTrue(admin.get(realm.path("/organizations?search=acme")).expect(200).list().isEmpty(), "nothing stored");
         realm.delete();
     }
 }
