@@ -20,7 +20,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.portalaccess.keycloak.customer.CustomerSettings;
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 import dev.portalaccess.keycloak.customer.PortalBearerToken;
 import dev.portalaccess.keycloak.customer.feature.CustomerFeatures;
 import dev.portalaccess.keycloak.customer.feature.FeatureCatalog;
@@ -314,7 +314,7 @@ public final class CustomerAdminResource {
      * simply not there for it (404, like one the caller does not belong to).
      */
     private static boolean reachable(AuthenticationManager.AuthResult auth, OrganizationModel organization) {
-        return !TeamSignIn.isTeamPage(auth) || CustomerSettings.isPortalAccessEnabled(organization);
+        return !TeamSignIn.isTeamPage(auth) || PortalAccessSettings.isPortalAccessEnabled(organization);
     }
 
     private OrganizationInvitationModel invitation(OrganizationModel organization, String invitationId) {

@@ -10,7 +10,7 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
  * team page's public sign-in client {@value #CLIENT_ID} (created in every realm by the console module's
  * {@code TeamApiFactory}; the modules share no code, so the id is spelled in both, and the team page's browser
  * tests sign in through it). That client is deliberately not marked as a portal client: the realm's portal client
- * ({@code CustomerSettings.portalClient}) stays the one the invitations lead to and service accounts are issued
+ * ({@code PortalAccessSettings.portalClient}) stays the one the invitations lead to and service accounts are issued
  * for. Its tokens get the same checks as the portal's: a valid access token of this realm (signature, expiry,
  * revocation, the user's session), of a user, not of a service account.
  */
