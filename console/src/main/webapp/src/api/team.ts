@@ -21,6 +21,22 @@ export interface MyCustomer {
   features: string[];
   /** The realm's feature catalog with this customer's state. */
   featureCatalog?: FeatureState[];
+  /** The vendor lets this customer's Administrators manage its service accounts. */
+  serviceAccounts?: boolean;
+}
+
+/** A customer service account (a confidential client with only the client-credentials grant). */
+export interface ServiceAccount {
+  id: string;
+  clientId: string;
+  name: string;
+  description?: string | null;
+  status: "active" | "revoked";
+  /** Seconds since the epoch. */
+  createdAt?: number | null;
+  revokedAt?: number | null;
+  /** Only in the answer that created it: shown once. */
+  secret?: string;
 }
 
 export interface TeamMember {
@@ -98,6 +114,22 @@ export class TeamClient {
 
   removeMember(customerId: string, userId: string): Promise<void> {
     return this.#call("DELETE", `customers/${enc(customerId)}/members/${enc(userId)}`);
+  }
+
+  serviceAccounts(customerId: string): Promise<ServiceAccount[]> {
+    return this.#call("GET", `customers/${enc(customerId)}/service-accounts`);
+  }
+
+  createServiceAccount(customerId: string, name: string, description?: string): Promise<ServiceAccount> {
+    const body: Record<string, string> = { name: name.trim() };
+    if (description?.trim()) {
+      body.description = description.trim();
+    }
+    return this.#call("POST", `customers/${enc(customerId)}/service-accounts`, body);
+  }
+
+  revokeServiceAccount(customerId: string, serviceAccountId: string): Promise<void> {
+    return this.#call("DELETE", `customers/${enc(customerId)}/service-accounts/${enc(serviceAccountId)}`);
   }
 
   #call<T>(method: string, path: string, body?: unknown): Promise<T> {

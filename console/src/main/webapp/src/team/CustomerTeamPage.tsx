@@ -40,6 +40,7 @@ import {
 import { ErrorAlert, FieldError } from "../errors/ErrorDisplay";
 import { type ErrorContract, errorFromUnknown } from "../errors/errorContract";
 import { Loading } from "./CustomersPage";
+import { ServiceAccountsCard } from "./ServiceAccountsCard";
 import { useTeam } from "./TeamContext";
 import { localize } from "./teamErrors";
 import { useLoad } from "./useLoad";
@@ -191,6 +192,7 @@ export function CustomerTeamPage() {
                 onSent={(email) => done(t("team.invite.sent", { email }))}
               />
             )}
+            {canManage && customer.serviceAccounts && <ServiceAccountsCard customer={customer} />}
             <FeaturesCard customer={customer} />
           </GridItem>
         </Grid>

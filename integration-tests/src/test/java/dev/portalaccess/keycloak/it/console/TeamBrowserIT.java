@@ -246,6 +246,76 @@ class TeamBrowserIT {
         }
     }
 
+    @Test
+    void anAdministratorCreatesAndRevokesServiceAccountsWhenTheVendorAllowsIt(ConsoleBrowser browser, KeycloakServer server, Rest admin) {
+        TeamRealm realm = TeamRealm.create(admin, "team-sa");
+        try {
+            String acme = realm.customer("Acme");
+            String ann = realm.user("ann", "ann@acme.example");
+            realm.join(acme, ann);
+            String vera = realm.user("vera", "vera@acme.example");
+            realm.join(acme, vera);
+            realm.as("ann").put(realm.selfService("/customers/" + acme + "/members/" + vera), Map.of("role", "Viewer")).expect(200);
+
+            // not allowed by the vendor (the default): no card, and the API refuses
+            browser.open(realm.teamUrl(server)).signIn("ann", TeamRealm.PASSWORD);
+            browser.waitForText(testId("customer-name"), "Acme");
+            assertTrue(browser.driver().findElements(testId("service-accounts")).isEmpty(), "no service accounts unless allowed");
+            Rest.Response refused = realm.as("ann").post(realm.selfService("/customers/" + acme + "/service-accounts"), Map.of("name", "ci"));
+            refused.expect(403);
+            assertEquals("serviceAccountsNotAllowed", refused.json().path("error").asText(), refused.body());
+
+            // the vendor allows it for this customer (the customer setting selfService.serviceAccounts)
+            JsonNode org = admin.get(realm.path("/organizations/" + acme)).expect(200).json();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) org.path("attributes"))
+                    .putArray("portalaccess.selfService.serviceAccounts").add("true");
+            admin.put(realm.path("/organizations/" + acme), org.toString()).expect(204);
+            browser.driver().navigate().refresh();
+            browser.waitFor(testId("no-service-accounts"));
+
+            // a bad name is refused by the field
+            type(browser.byTestId("service-account-form").findElement(By.id("sa-name")), "Bad Name!");
+            browser.byTestId("sa-submit").click();
+            assertTrue(browser.waitFor(testId("field-error-name")).getText().startsWith("Use a-z"), browser.bodyText());
+
+            // created: the secret shown once, and it works
+            type(browser.byTestId("service-account-form").findElement(By.id("sa-name")), "ci");
+            browser.byTestId("sa-submit").click();
+            WebElement secretBox = browser.waitFor(By.cssSelector("[data-testid='new-secret-value'] input"));
+            String secret = secretBox.getAttribute("value");
+            assertTrue(secret.length() > 10, secret);
+            browser.waitFor(testId("sa-ci"));
+            assertEquals("active", browser.byTestId("sa-ci").getAttribute("data-status"));
+            browser.screenshot("service-accounts");
+            String clientId = "customer-acme-ci";
+            admin.withToken(null).clientCredentialsGrant(realm.name, clientId, secret).expect(200);
+            // the vendor sees it in the admin API, as before
+            assertTrue(admin.get(realm.path("/customers/" + acme + "/service-accounts")).expect(200).body().contains(clientId));
+            // a Viewer's crafted call is refused; the list does not carry secrets
+            realm.as("vera").post(realm.selfService("/customers/" + acme + "/service-accounts"), Map.of("name", "evil")).expect(403);
+            assertFalse(realm.as("ann").get(realm.selfService("/customers/" + acme + "/service-accounts")).expect(200).body().contains(secret));
+
+            // after a reload the secret is gone from the page; revoked: no more tokens
+            browser.driver().navigate().refresh();
+            browser.waitFor(testId("sa-ci"));
+            assertTrue(browser.driver().findElements(testId("new-secret")).isEmpty(), "the secret is shown once only");
+            browser.byTestId("revoke-ci").click();
+            browser.until(d -> "revoked".equals(d.findElement(testId("sa-ci")).getAttribute("data-status")), "revoked");
+            int status = admin.withToken(null).clientCredentialsGrant(realm.name, clientId, secret).status();
+            assertTrue(status == 400 || status == 401, "a revoked service account gets no token: " + status);
+            assertEquals(List.of(), scriptErrors(browser));
+
+            List<JsonNode> events = admin.get(realm.path("/admin-events?max=50&resourceTypes=CLIENT")).expect(200).list();
+            assertTrue(events.stream().anyMatch(e -> e.path("operationType").asText().equals("CREATE")
+                    && e.path("authDetails").path("userId").asText().equals(ann)), "creation by ann: " + events);
+            assertTrue(events.stream().anyMatch(e -> e.path("operationType").asText().equals("UPDATE")
+                    && e.path("authDetails").path("userId").asText().equals(ann)), "revocation by ann: " + events);
+            assertFalse(events.toString().contains(secret), "no secret in admin events");
+        } finally {
+            realm.delete();
+        }
+    }
+
     /**
      * The browser's errors except the refusals the test provokes on purpose (Chromium logs every 4xx answer as
      * "Failed to load resource"): script errors and CSP violations.

@@ -27,6 +27,7 @@ import dev.portalaccess.keycloak.customer.feature.FeatureCatalog;
 import dev.portalaccess.keycloak.customer.role.CustomerRole;
 import dev.portalaccess.keycloak.customer.role.CustomerRoles;
 import dev.portalaccess.keycloak.customer.role.RoleProblems;
+import dev.portalaccess.keycloak.customer.serviceaccount.CustomerServiceAccountStore;
 import dev.portalaccess.keycloak.problem.PortalAccessRefusal;
 import dev.portalaccess.keycloak.problem.Problem;
 import dev.portalaccess.keycloak.problem.Problems;
@@ -289,6 +290,66 @@ public final class CustomerAdminResource {
         return Response.noContent().build();
     }
 
+    /**
+     * The customer's service accounts, for its Administrators when the vendor allows it for this customer
+     * ({@link SelfServiceSettings#SERVICE_ACCOUNTS}); the same clients as the vendor's admin API lists and revokes.
+     */
+    @GET
+    @Path("customers/{customerId}/service-accounts")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> serviceAccounts(@PathParam("customerId") String customerId) {
+        return serviceAccountStore(authenticate(), customerId).list();
+    }
+
+    /** Creates one: {@code {"name":"ci","description":..}}; 201 with its secret, shown this once. */
+    @POST
+    @Path("customers/{customerId}/service-accounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response createServiceAccount(@PathParam("customerId") String customerId, Map<String, Object> body) {
+        AuthenticationManager.AuthResult auth = authenticate();
+        OrganizationModel organization = manageableCustomer(customerId, auth);
+        Map<String, Object> created = serviceAccountStore(auth, customerId).create(body == null ? Map.of() : body);
+        Map<String, Object> withoutSecret = new LinkedHashMap<>(created);
+        withoutSecret.remove("secret");
+        adminEvent(auth).operation(OperationType.CREATE).resource(ResourceType.CLIENT)
+                .resourcePath("clients", String.valueOf(created.get("id")))
+                .representation(withoutSecret)
+                .detail("customer", organization.getAlias())
+                .detail("serviceAccount", String.valueOf(created.get("clientId")))
+                .success();
+        return Response.status(Response.Status.CREATED).entity(created).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Revokes one of the customer's service accounts (disabled, secret rotated, its tokens dead); 204. */
+    @DELETE
+    @Path("customers/{customerId}/service-accounts/{serviceAccountId}")
+    public Response revokeServiceAccount(@PathParam("customerId") String customerId,
+                                         @PathParam("serviceAccountId") String serviceAccountId) {
+        AuthenticationManager.AuthResult auth = authenticate();
+        OrganizationModel organization = manageableCustomer(customerId, auth);
+        CustomerServiceAccountStore store = serviceAccountStore(auth, customerId);
+        Map<String, Object> account = store.get(serviceAccountId);
+        if (store.revoke(serviceAccountId)) {
+            adminEvent(auth).operation(OperationType.UPDATE).resource(ResourceType.CLIENT)
+                    .resourcePath("clients", serviceAccountId)
+                    .detail("customer", organization.getAlias())
+                    .detail("serviceAccount", String.valueOf(account.get("clientId")))
+                    .detail("action", "revoke")
+                    .success();
+        }
+        return Response.noContent().build();
+    }
+
+    private CustomerServiceAccountStore serviceAccountStore(AuthenticationManager.AuthResult auth, String customerId) {
+        OrganizationModel organization = manageableCustomer(customerId, auth);
+        if (!SelfServiceSettings.serviceAccountsAllowed(organization)) {
+            throw RoleProblems.problem(session, Response.Status.FORBIDDEN, null, "serviceAccountsNotAllowed",
+                    "Customer " + organization.getName() + " may not manage its service accounts itself", null);
+        }
+        return new CustomerServiceAccountStore(session, realm, organization);
+    }
+
     /** The caller's own access token, issued to one of the realm's portal clients; otherwise 401. */
     private AuthenticationManager.AuthResult authenticate() {
         AuthenticationManager.AuthResult auth = TeamSignIn.authenticate(session);
@@ -360,6 +421,7 @@ public final class CustomerAdminResource {
         view.put("name", organization.getName());
         view.put("role", role.map(CustomerRole::groupName).orElse(null));
         view.put("canManageTeam", role.map(CustomerRole::canManageTeam).orElse(false));
+        view.put("serviceAccounts", SelfServiceSettings.serviceAccountsAllowed(organization));
         FeatureCatalog catalog = CustomerFeatures.catalog(realm);
         Set<String> enabled = new CustomerFeatures(session).enabled(organization, catalog);
         view.put("features", List.copyOf(enabled));
