@@ -214,6 +214,18 @@ class TeamBrowserIT {
             assertEquals(none, other, "someone else's customer looks exactly like none");
             assertTrue(call(browser, "DELETE", realm.selfService("/customers/" + globex + "/members/" + gus), token, null).startsWith("404 "));
             assertEquals("User", realm.team("gina", globex).get("gus"));
+
+            // the vendor turns Acme's portal access off: for the page's client (no portal client, so the portal's
+            // sign-in check does not keep ann out) Acme is not there any more
+            String mine = call(browser, "GET", realm.selfService("/customers/" + acme), token, null);
+            assertTrue(mine.startsWith("200 "), mine);
+            JsonNode org = admin.get(realm.path("/organizations/" + acme)).expect(200).json();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) org.path("attributes"))
+                    .putArray("portalaccess.portalAccess.enabled").add("false");
+            admin.put(realm.path("/organizations/" + acme), org.toString()).expect(204);
+            String off = call(browser, "GET", realm.selfService("/customers/" + acme), token, null);
+            assertTrue(off.startsWith("404 "), off);
+            assertEquals("200 []", call(browser, "GET", realm.selfService("/customers"), token, null));
         } finally {
             realm.delete();
         }
