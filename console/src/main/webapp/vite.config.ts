@@ -18,6 +18,12 @@ export default defineConfig({
     // Keycloak serves every file: nothing may be inlined into index.html (the CSP allows no inline script)
     assetsInlineLimit: 0,
     rolldownOptions: {
+      // two single-page applications of one build sharing their chunks: the console and the team page
+      // (served at /realms/{realm}/portal-access/team/ from team.html)
+      input: {
+        index: fileURLToPath(new URL("index.html", import.meta.url)),
+        team: fileURLToPath(new URL("team.html", import.meta.url)),
+      },
       output: {
         // libraries in chunks of their own: they change less often than the app, so browsers keep them longer
         codeSplitting: {

@@ -47,36 +47,54 @@ export class PortalAccessClient {
     return this.#request<Me>("GET", realm, "me");
   }
 
-  async #request<T>(method: string, realm: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = {
-      Accept: "application/json",
-      Authorization: `Bearer ${await this.#token()}`,
-    };
-    if (body !== undefined) {
-      headers["Content-Type"] = "application/json";
-    }
-    let response: Response;
-    try {
-      response = await fetch(`${this.#adminBaseUrl}/admin/realms/${encodeURIComponent(realm)}/portal-access/${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (e) {
-      throw new ApiError({ error: "network_error", errorMessage: e instanceof Error ? e.message : String(e) });
-    }
-    const text = await response.text();
-    let data: unknown = text;
-    if (text) {
-      try {
-        data = JSON.parse(text);
-      } catch {
-        // not JSON: keep the text
-      }
-    }
-    if (!response.ok) {
-      throw new ApiError(toErrorContract(response.status, data));
-    }
-    return (text ? data : undefined) as T;
+  #request<T>(method: string, realm: string, path: string, body?: unknown): Promise<T> {
+    return requestJson<T>(
+      method,
+      `${this.#adminBaseUrl}/admin/realms/${encodeURIComponent(realm)}/portal-access/${path}`,
+      this.#token,
+      body,
+    );
   }
+}
+
+/**
+ * The shared fetch helper of every typed client (this one, the team page's): a JSON request with the bearer token,
+ * the parsed answer, or an {@link ApiError} carrying the error contract.
+ */
+export async function requestJson<T>(
+  method: string,
+  url: string,
+  token: () => Promise<string>,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    Authorization: `Bearer ${await token()}`,
+  };
+  if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError({ error: "network_error", errorMessage: e instanceof Error ? e.message : String(e) });
+  }
+  const text = await response.text();
+  let data: unknown = text;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+  }
+  if (!response.ok) {
+    throw new ApiError(toErrorContract(response.status, data));
+  }
+  return (text ? data : undefined) as T;
 }

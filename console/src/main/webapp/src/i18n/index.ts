@@ -2,7 +2,9 @@ import i18next, { type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 
 import de from "./locales/de.json";
+import deTeam from "./locales/de/team.json";
 import en from "./locales/en.json";
+import enTeam from "./locales/en/team.json";
 
 export const SUPPORTED_LANGUAGES = ["en", "de"] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -22,7 +24,11 @@ export function pickLanguage(candidates: ReadonlyArray<string | undefined | null
   return "en";
 }
 
-export const resources = { en: { translation: en }, de: { translation: de } } as const;
+// one file per area (src/i18n/locales/{en,de}/<area>.json), merged under the area's name
+export const resources = {
+  en: { translation: { ...en, team: enTeam } },
+  de: { translation: { ...de, team: deTeam } },
+} as const;
 
 /** A ready i18next instance with the console's messages (no network: the bundles are part of the build). */
 export async function createI18n(language: Language): Promise<I18n> {

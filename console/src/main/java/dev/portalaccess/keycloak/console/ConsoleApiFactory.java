@@ -43,7 +43,7 @@ public final class ConsoleApiFactory implements PortalAccessRealmApiFactory, Ser
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(new ConsoleClientProvisioner(factory));
+        factory.register(new ConsoleClientProvisioner(factory, ConsoleClient.CONSOLE));
         LOG.infof("Portal Access console: %s on this server (master-realm admins: /realms/%s/%s/%s/), sign-in client %s",
                 URL_PATTERN, Config.getAdminRealm(), "portal-access", PROVIDER_ID, ConsoleClient.CLIENT_ID);
     }

@@ -50,12 +50,20 @@ final class ConsoleApp {
 
     /** Loads the index page; fails when the JAR was built without the web application. */
     static ConsoleApp load(ClassLoader loader) {
-        String index = read(loader, RESOURCE_ROOT + "index.html")
+        return load(loader, "index.html");
+    }
+
+    /**
+     * Loads an entry page of the build ({@code index.html} for the console, {@code team.html} for the team page):
+     * one build, several single-page applications sharing their chunks. HTML files are never served as files.
+     */
+    static ConsoleApp load(ClassLoader loader, String entry) {
+        String index = read(loader, RESOURCE_ROOT + entry)
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .orElseThrow(() -> new IllegalStateException("The Portal Access console JAR has no " + RESOURCE_ROOT
-                        + "index.html: build it with Maven (npm run build)"));
+                        + entry + ": build it with Maven (npm run build)"));
         if (!index.contains(BASE_PLACEHOLDER)) {
-            throw new IllegalStateException("The console's index.html has no " + BASE_PLACEHOLDER);
+            throw new IllegalStateException("The console's " + entry + " has no " + BASE_PLACEHOLDER);
         }
         return new ConsoleApp(loader, index);
     }

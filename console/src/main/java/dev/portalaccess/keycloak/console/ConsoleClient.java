@@ -24,25 +24,55 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocolFactory;
  * checks the user's roles and the client's scope, not the token's claims) and lightweight access tokens (no
  * roles or audiences in the token, so a token of this public client is worth nothing to other services), the
  * realm's default OpenID Connect client scopes and the locale mapper.
+ *
+ * <p>{@link #TEAM} is the team page's client, set up the same way but without full scope: the page calls only
+ * the customer self-service and partner APIs, which read the user from the token's session, not roles.
  */
 final class ConsoleClient {
 
     static final String CLIENT_ID = "portal-access-console";
 
-    private ConsoleClient() {
+    /** The console: full scope (admin REST checks the client's scope of the user's admin roles). */
+    static final ConsoleClient CONSOLE = new ConsoleClient(CLIENT_ID, ConsoleResource.CONSOLE_PATH, "Portal Access console", true);
+
+    /**
+     * The team page's client. The customer self-service API accepts its tokens by this client id
+     * (spi-tenant-access {@code TeamSignIn.CLIENT_ID}: the two modules share no code, an IT signs in through it).
+     */
+    static final ConsoleClient TEAM = new ConsoleClient("portal-access-team", TeamApiFactory.PROVIDER_ID, "Portal Access team", false);
+
+    private final String clientId;
+    private final String segment;
+    private final String name;
+    private final boolean fullScope;
+
+    private ConsoleClient(String clientId, String segment, String name, boolean fullScope) {
+        this.clientId = clientId;
+        this.segment = segment;
+        this.name = name;
+        this.fullScope = fullScope;
+    }
+
+    String clientId() {
+        return clientId;
     }
 
     /** The console path relative to the server root, as the client's base URL and redirect URI use it. */
     static String consolePath(RealmModel realm) {
-        return "/realms/" + Encode.encodePathAsIs(realm.getName()) + "/portal-access/" + ConsoleResource.CONSOLE_PATH + "/";
+        return CONSOLE.path(realm);
     }
 
-    static boolean exists(KeycloakSession session, RealmModel realm) {
-        return session.clients().getClientByClientId(realm, CLIENT_ID) != null;
+    /** The app's path relative to the server root, as the client's base URL and redirect URI use it. */
+    String path(RealmModel realm) {
+        return "/realms/" + Encode.encodePathAsIs(realm.getName()) + "/portal-access/" + segment + "/";
+    }
+
+    boolean exists(KeycloakSession session, RealmModel realm) {
+        return session.clients().getClientByClientId(realm, clientId) != null;
     }
 
     /** Creates the client in {@code realm} unless it has one (whatever its settings: an admin may have changed them). */
-    static boolean ensure(KeycloakSession session, RealmModel realm) {
+    boolean ensure(KeycloakSession session, RealmModel realm) {
         if (exists(session, realm)) {
             return false;
         }
@@ -50,11 +80,11 @@ final class ConsoleClient {
         return true;
     }
 
-    private static void create(KeycloakSession session, RealmModel realm) {
-        ClientModel client = KeycloakModelUtils.createPublicClient(realm, CLIENT_ID);
-        String path = consolePath(realm);
-        client.setName("Portal Access console");
-        client.setDescription("Sign-in for the Portal Access console at " + path + " (created by the portal-access-console extension)");
+    private void create(KeycloakSession session, RealmModel realm) {
+        ClientModel client = KeycloakModelUtils.createPublicClient(realm, clientId);
+        String path = path(realm);
+        client.setName(name);
+        client.setDescription("Sign-in for the " + name + " page at " + path + " (created by the portal-access-console extension)");
         client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
         client.setEnabled(true);
         client.setAlwaysDisplayInConsole(false);
@@ -65,7 +95,7 @@ final class ConsoleClient {
         client.setServiceAccountsEnabled(false);
         client.setAttribute("oauth2.device.authorization.grant.enabled", "false");
         client.setAttribute("oidc.ciba.grant.enabled", "false");
-        client.setFullScopeAllowed(true);
+        client.setFullScopeAllowed(fullScope);
         client.setRootUrl(Constants.AUTH_BASE_URL_PROP);
         client.setBaseUrl(path);
         client.addRedirectUri(path + "*");

@@ -25,16 +25,18 @@ final class ConsoleClientProvisioner implements ProviderEventListener {
     private static final Logger LOG = Logger.getLogger(ConsoleClientProvisioner.class);
 
     private final KeycloakSessionFactory factory;
+    private final ConsoleClient signIn;
 
-    ConsoleClientProvisioner(KeycloakSessionFactory factory) {
+    ConsoleClientProvisioner(KeycloakSessionFactory factory, ConsoleClient signIn) {
         this.factory = factory;
+        this.signIn = signIn;
     }
 
     @Override
     public void onEvent(ProviderEvent event) {
         if (event instanceof RealmModel.RealmPostCreateEvent created) {
-            if (ConsoleClient.ensure(created.getKeycloakSession(), created.getCreatedRealm())) {
-                LOG.debugf("Created the %s client in new realm %s", ConsoleClient.CLIENT_ID, created.getCreatedRealm().getName());
+            if (signIn.ensure(created.getKeycloakSession(), created.getCreatedRealm())) {
+                LOG.debugf("Created the %s client in new realm %s", signIn.clientId(), created.getCreatedRealm().getName());
             }
         } else if (event instanceof PostMigrationEvent) {
             provisionExistingRealms();
@@ -44,7 +46,7 @@ final class ConsoleClientProvisioner implements ProviderEventListener {
     private void provisionExistingRealms() {
         List<String> missing = KeycloakModelUtils.runJobInTransactionWithResult(factory, session ->
                 session.realms().getRealmsStream()
-                        .filter(realm -> !ConsoleClient.exists(session, realm))
+                        .filter(realm -> !signIn.exists(session, realm))
                         .map(RealmModel::getId)
                         .toList());
         for (String realmId : missing) {
@@ -52,23 +54,23 @@ final class ConsoleClientProvisioner implements ProviderEventListener {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> createIn(session, realmId));
             } catch (ModelDuplicateException e) {
                 // another node of the cluster created it at the same moment
-                LOG.debugf("The %s client of realm %s was created concurrently", ConsoleClient.CLIENT_ID, realmId);
+                LOG.debugf("The %s client of realm %s was created concurrently", signIn.clientId(), realmId);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Could not create the %s client in realm %s; the console of that realm cannot sign in until it exists",
-                        ConsoleClient.CLIENT_ID, realmId);
+                        signIn.clientId(), realmId);
             }
         }
         if (!missing.isEmpty()) {
-            LOG.infof("Created the %s client in %d existing realm(s)", ConsoleClient.CLIENT_ID, missing.size());
+            LOG.infof("Created the %s client in %d existing realm(s)", signIn.clientId(), missing.size());
         }
     }
 
-    private static void createIn(KeycloakSession session, String realmId) {
+    private void createIn(KeycloakSession session, String realmId) {
         RealmModel realm = session.realms().getRealm(realmId);
         if (realm == null) {
             return;
         }
         session.getContext().setRealm(realm);
-        ConsoleClient.ensure(session, realm);
+        signIn.ensure(session, realm);
     }
 }

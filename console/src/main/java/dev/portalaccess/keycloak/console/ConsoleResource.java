@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,29 +38,52 @@ public final class ConsoleResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final ConsoleApp app;
+    private final String segment;
+    private final ConsoleClient signIn;
+    private final BiConsumer<KeycloakSession, Map<String, Object>> extraConfig;
 
     ConsoleResource(KeycloakSession session, ConsoleApp app) {
-        this.session = session;
-        this.realm = session.getContext().getRealm();
-        this.app = app;
+        this(session, app, CONSOLE_PATH, ConsoleClient.CONSOLE, (s, config) -> { });
     }
 
     /**
-     * {@code console} and {@code console/}: the router matches both here, only the request URI tells them apart;
-     * the bare one is sent to {@code console/} so that the app's relative links resolve.
+     * Another app of the same build mounted at {@code segment} of the realm root (the team page), signing in with
+     * {@code signIn}; {@code extraConfig} adds its own entries to {@code config.json}.
+     */
+    ConsoleResource(KeycloakSession session, ConsoleApp app, String segment, ConsoleClient signIn,
+                    BiConsumer<KeycloakSession, Map<String, Object>> extraConfig) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.app = app;
+        this.segment = segment;
+        this.signIn = signIn;
+        this.extraConfig = extraConfig;
+    }
+
+    /**
+     * The app's root, {@code console} and {@code console/} alike (the router matches both; only the request URI
+     * tells them apart). Needs {@code @Path("")} to be matched (Keycloak issue 25882).
      */
     @GET
+    @Path("")
     public Response root() {
         if (!session.getContext().getUri().getRequestUri().getRawPath().endsWith("/")) {
-            return Response.status(Response.Status.FOUND).location(requestBase().path(CONSOLE_PATH).path("/").build()).build();
+            return Response.status(Response.Status.FOUND).location(requestBase().path(segment).path("/").build()).build();
         }
         return index();
     }
 
+    /**
+     * Every path below the root. A sub-resource's template is matched against the rest of the path after a
+     * '/' of its own, so the template must not start with one (a "{rest: (/.*)?}" template matched the root only).
+     */
     @GET
-    @Path("{rest: .+}")
-    public Response console(@PathParam("rest") String rest) {
-        String path = rest;
+    @Path("{path: .+}")
+    public Response console(@PathParam("path") String rest) {
+        String path = rest.startsWith("/") ? rest.substring(1) : rest;
+        if (path.isEmpty()) {
+            return root();
+        }
         if (path.equals("config.json")) {
             return config();
         }
@@ -89,9 +113,10 @@ public final class ConsoleResource {
         config.put("masterRealm", Config.getAdminRealm());
         config.put("authServerUrl", withoutTrailingSlash(frontendBase()));
         config.put("adminBaseUrl", withoutTrailingSlash(session.getContext().getUri(UrlType.ADMIN).getBaseUri()));
-        config.put("clientId", ConsoleClient.CLIENT_ID);
+        config.put("clientId", signIn.clientId());
         config.put("consoleBaseUrl", consolePath());
         config.put("locale", session.getContext().resolveLocale(null).toLanguageTag());
+        extraConfig.accept(session, config);
         return Response.ok(config, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
     }
 
@@ -99,7 +124,7 @@ public final class ConsoleResource {
     private String consolePath() {
         String base = session.getContext().getUri().getBaseUri().getRawPath();
         return (base.endsWith("/") ? base : base + "/") + "realms/" + Encode.encodePathAsIs(realm.getName())
-                + "/portal-access/" + CONSOLE_PATH + "/";
+                + "/portal-access/" + segment + "/";
     }
 
     private UriBuilder requestBase() {

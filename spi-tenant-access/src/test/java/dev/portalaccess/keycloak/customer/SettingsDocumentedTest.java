@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.portalaccess.keycloak.customer.feature.CustomerFeatureSettings;
 import dev.portalaccess.keycloak.customer.invite.CustomerInvitationSettings;
+import dev.portalaccess.keycloak.customer.selfservice.SelfServiceSettings;
 import dev.portalaccess.keycloak.customer.role.CustomerRolesSettings;
 import dev.portalaccess.keycloak.partner.PartnerAccessSettings;
 import dev.portalaccess.keycloak.settings.FeatureSettings;
@@ -24,7 +25,8 @@ class SettingsDocumentedTest {
     static List<FeatureSettings> features() {
         return List.of(new PortalAccessSettings.Factory().settings(),
                 new CustomerInvitationSettings.Factory().settings(), new CustomerRolesSettings.Factory().settings(),
-                new CustomerFeatureSettings.Factory().settings(), new PartnerAccessSettings.Factory().settings());
+                new CustomerFeatureSettings.Factory().settings(), new PartnerAccessSettings.Factory().settings(),
+                new SelfServiceSettings.Factory().settings());
     }
 
     /** The row of docs/settings.md that documents {@code setting}. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -19,11 +20,17 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 import dev.portalaccess.keycloak.customer.PortalBearerToken;
 import dev.portalaccess.keycloak.customer.feature.CustomerFeatures;
+import dev.portalaccess.keycloak.customer.feature.FeatureCatalog;
 import dev.portalaccess.keycloak.customer.role.CustomerRole;
 import dev.portalaccess.keycloak.customer.role.CustomerRoles;
 import dev.portalaccess.keycloak.customer.role.RoleProblems;
+import dev.portalaccess.keycloak.customer.serviceaccount.CustomerServiceAccountStore;
+import dev.portalaccess.keycloak.problem.PortalAccessRefusal;
+import dev.portalaccess.keycloak.problem.Problem;
+import dev.portalaccess.keycloak.problem.Problems;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.actiontoken.inviteorg.InviteOrgActionToken;
@@ -52,7 +59,8 @@ import org.keycloak.storage.adapter.AbstractInMemoryUserAdapter;
 
 /**
  * Customer self-service under {@code /realms/{realm}/customer-admin}, authorised by the caller's own bearer
- * token, issued to one of the realm's portal clients ({@link PortalBearerToken}; no realm-admin rights).
+ * token, issued to one of the realm's portal clients ({@link PortalBearerToken}) or to the team page's client
+ * ({@link TeamSignIn}); no realm-admin rights.
  * Members of a customer list its team and invitations; its Administrators also invite, re-role, remove and
  * cancel invitations. A customer the caller does not belong to answers
  * 404, like one that does not exist, so customers cannot be enumerated.
@@ -81,8 +89,10 @@ public final class CustomerAdminResource {
     @Path("customers")
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> myCustomers() {
-        UserModel me = authenticate().user();
+        AuthenticationManager.AuthResult auth = authenticate();
+        UserModel me = auth.user();
         return organizations.getByMember(me).filter(OrganizationModel::isEnabled)
+                .filter(organization -> reachable(auth, organization))
                 .map(organization -> customerView(organization, me))
                 .collect(Collectors.toList());
     }
@@ -91,8 +101,8 @@ public final class CustomerAdminResource {
     @Path("customers/{customerId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> customer(@PathParam("customerId") String customerId) {
-        UserModel me = authenticate().user();
-        return customerView(visibleCustomer(customerId, me), me);
+        AuthenticationManager.AuthResult auth = authenticate();
+        return customerView(visibleCustomer(customerId, auth), auth.user());
     }
 
     /** The team: members with their role. */
@@ -100,8 +110,7 @@ public final class CustomerAdminResource {
     @Path("customers/{customerId}/members")
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> members(@PathParam("customerId") String customerId) {
-        UserModel me = authenticate().user();
-        OrganizationModel organization = visibleCustomer(customerId, me);
+        OrganizationModel organization = visibleCustomer(customerId, authenticate());
         return organizations.getMembersStream(organization, Map.of(), false, null, null)
                 .map(member -> memberView(organization, member))
                 .collect(Collectors.toList());
@@ -112,8 +121,7 @@ public final class CustomerAdminResource {
     @Path("customers/{customerId}/invitations")
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> invitations(@PathParam("customerId") String customerId) {
-        UserModel me = authenticate().user();
-        OrganizationModel organization = visibleCustomer(customerId, me);
+        OrganizationModel organization = visibleCustomer(customerId, authenticate());
         return invitationManager().getAllStream(organization, Map.of(), null, null)
                 .map(invitation -> invitationView(organization, invitation))
                 .collect(Collectors.toList());
@@ -129,7 +137,7 @@ public final class CustomerAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response invite(@PathParam("customerId") String customerId, Map<String, Object> body) {
         AuthenticationManager.AuthResult auth = authenticate();
-        OrganizationModel organization = manageableCustomer(customerId, auth.user());
+        OrganizationModel organization = manageableCustomer(customerId, auth);
         Map<String, Object> request = body == null ? Map.of() : body;
         String email = text(request, "email");
         if (email == null || email.isBlank()) {
@@ -142,7 +150,34 @@ public final class CustomerAdminResource {
         CustomerRole role = roleOf(request, CustomerRole.USER);
         String firstName = text(request, "firstName");
         String lastName = text(request, "lastName");
+        Map<String, Object> view = send(auth, organization, email, firstName, lastName, role, OperationType.CREATE);
+        return Response.status(Response.Status.CREATED).entity(view).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
 
+    /**
+     * Sends a pending invitation again, as Keycloak's {@code OrganizationInvitationResource.resendInvitation}
+     * does: the old invitation (and its link) is removed, a new one with the same email, names and role is made
+     * and mailed; the answer is the new invitation. An invitee who joined meanwhile answers 409 {@code alreadyMember}.
+     */
+    @POST
+    @Path("customers/{customerId}/invitations/{invitationId}/resend")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> resendInvitation(@PathParam("customerId") String customerId,
+                                                @PathParam("invitationId") String invitationId) {
+        AuthenticationManager.AuthResult auth = authenticate();
+        OrganizationModel organization = manageableCustomer(customerId, auth);
+        OrganizationInvitationModel invitation = invitation(organization, invitationId);
+        CustomerRole role = roles.invitationRole(organization, invitation.getId()).orElse(CustomerRole.USER);
+        String email = invitation.getEmail();
+        String firstName = invitation.getFirstName();
+        String lastName = invitation.getLastName();
+        roles.clearInvitationRole(organization, invitation.getId());
+        invitationManager().remove(invitation.getId());
+        return send(auth, organization, email, firstName, lastName, role, OperationType.UPDATE);
+    }
+
+    private Map<String, Object> send(AuthenticationManager.AuthResult auth, OrganizationModel organization, String email,
+                                     String firstName, String lastName, CustomerRole role, OperationType operation) {
         UserModel existing = session.users().getUserByEmail(realm, email);
         if (existing != null && organization.isMember(existing)) {
             throw RoleProblems.problem(session, Response.Status.CONFLICT, "email", "alreadyMember",
@@ -163,6 +198,12 @@ public final class CustomerAdminResource {
         try {
             invitation = invitationManager().create(organization, email,
                     existing != null ? existing.getFirstName() : firstName, existing != null ? existing.getLastName() : lastName);
+        } catch (PortalAccessRefusal refused) {
+            // a rule of the project (core's error contract): its code, message key and field as they are
+            session.getTransactionManager().setRollbackOnly();
+            Problem problem = refused.problem();
+            throw Problems.of(Response.Status.fromStatusCode(refused.status()),
+                    problem.field() == null ? problem.withField("email") : problem);
         } catch (ModelException refused) {
             throw bad("email", "invitationRefused", refused.getMessage());
         }
@@ -180,25 +221,22 @@ public final class CustomerAdminResource {
                     "The invitation email could not be sent", null);
         }
         Map<String, Object> view = invitationView(organization, invitation);
-        adminEvent(auth).operation(OperationType.CREATE).resource(ResourceType.ORGANIZATION_MEMBERSHIP)
+        adminEvent(auth).operation(operation).resource(ResourceType.ORGANIZATION_MEMBERSHIP)
                 .resourcePath("organizations", organization.getId(), "invitations", invitation.getId())
                 .representation(view)
                 .detail("customer", organization.getAlias())
                 .detail(UserModel.EMAIL, email)
                 .detail("role", role.groupName())
                 .success();
-        return Response.status(Response.Status.CREATED).entity(view).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return view;
     }
 
     @DELETE
     @Path("customers/{customerId}/invitations/{invitationId}")
     public Response cancelInvitation(@PathParam("customerId") String customerId, @PathParam("invitationId") String invitationId) {
         AuthenticationManager.AuthResult auth = authenticate();
-        OrganizationModel organization = manageableCustomer(customerId, auth.user());
-        OrganizationInvitationModel invitation = invitationManager().getById(invitationId);
-        if (invitation == null || !organization.getId().equals(invitation.getOrganizationId())) {
-            throw notFound("invitationNotFound", "No such invitation");
-        }
+        OrganizationModel organization = manageableCustomer(customerId, auth);
+        OrganizationInvitationModel invitation = invitation(organization, invitationId);
         roles.clearInvitationRole(organization, invitation.getId());
         invitationManager().remove(invitation.getId());
         adminEvent(auth).operation(OperationType.DELETE).resource(ResourceType.ORGANIZATION_MEMBERSHIP)
@@ -217,7 +255,7 @@ public final class CustomerAdminResource {
     public Map<String, Object> changeRole(@PathParam("customerId") String customerId, @PathParam("userId") String userId,
                                           Map<String, Object> body) {
         AuthenticationManager.AuthResult auth = authenticate();
-        OrganizationModel organization = manageableCustomer(customerId, auth.user());
+        OrganizationModel organization = manageableCustomer(customerId, auth);
         UserModel member = member(organization, userId);
         CustomerRole role = roleOf(body == null ? Map.of() : body, null);
         if (role == null) {
@@ -240,7 +278,7 @@ public final class CustomerAdminResource {
     @Path("customers/{customerId}/members/{userId}")
     public Response removeMember(@PathParam("customerId") String customerId, @PathParam("userId") String userId) {
         AuthenticationManager.AuthResult auth = authenticate();
-        OrganizationModel organization = manageableCustomer(customerId, auth.user());
+        OrganizationModel organization = manageableCustomer(customerId, auth);
         UserModel member = member(organization, userId);
         String username = member.getUsername();
         organizations.removeMember(organization, member);
@@ -252,9 +290,69 @@ public final class CustomerAdminResource {
         return Response.noContent().build();
     }
 
+    /**
+     * The customer's service accounts, for its Administrators when the vendor allows it for this customer
+     * ({@link SelfServiceSettings#SERVICE_ACCOUNTS}); the same clients as the vendor's admin API lists and revokes.
+     */
+    @GET
+    @Path("customers/{customerId}/service-accounts")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> serviceAccounts(@PathParam("customerId") String customerId) {
+        return serviceAccountStore(authenticate(), customerId).list();
+    }
+
+    /** Creates one: {@code {"name":"ci","description":..}}; 201 with its secret, shown this once. */
+    @POST
+    @Path("customers/{customerId}/service-accounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response createServiceAccount(@PathParam("customerId") String customerId, Map<String, Object> body) {
+        AuthenticationManager.AuthResult auth = authenticate();
+        OrganizationModel organization = manageableCustomer(customerId, auth);
+        Map<String, Object> created = serviceAccountStore(auth, customerId).create(body == null ? Map.of() : body);
+        Map<String, Object> withoutSecret = new LinkedHashMap<>(created);
+        withoutSecret.remove("secret");
+        adminEvent(auth).operation(OperationType.CREATE).resource(ResourceType.CLIENT)
+                .resourcePath("clients", String.valueOf(created.get("id")))
+                .representation(withoutSecret)
+                .detail("customer", organization.getAlias())
+                .detail("serviceAccount", String.valueOf(created.get("clientId")))
+                .success();
+        return Response.status(Response.Status.CREATED).entity(created).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Revokes one of the customer's service accounts (disabled, secret rotated, its tokens dead); 204. */
+    @DELETE
+    @Path("customers/{customerId}/service-accounts/{serviceAccountId}")
+    public Response revokeServiceAccount(@PathParam("customerId") String customerId,
+                                         @PathParam("serviceAccountId") String serviceAccountId) {
+        AuthenticationManager.AuthResult auth = authenticate();
+        OrganizationModel organization = manageableCustomer(customerId, auth);
+        CustomerServiceAccountStore store = serviceAccountStore(auth, customerId);
+        Map<String, Object> account = store.get(serviceAccountId);
+        if (store.revoke(serviceAccountId)) {
+            adminEvent(auth).operation(OperationType.UPDATE).resource(ResourceType.CLIENT)
+                    .resourcePath("clients", serviceAccountId)
+                    .detail("customer", organization.getAlias())
+                    .detail("serviceAccount", String.valueOf(account.get("clientId")))
+                    .detail("action", "revoke")
+                    .success();
+        }
+        return Response.noContent().build();
+    }
+
+    private CustomerServiceAccountStore serviceAccountStore(AuthenticationManager.AuthResult auth, String customerId) {
+        OrganizationModel organization = manageableCustomer(customerId, auth);
+        if (!SelfServiceSettings.serviceAccountsAllowed(organization)) {
+            throw RoleProblems.problem(session, Response.Status.FORBIDDEN, null, "serviceAccountsNotAllowed",
+                    "Customer " + organization.getName() + " may not manage its service accounts itself", null);
+        }
+        return new CustomerServiceAccountStore(session, realm, organization);
+    }
+
     /** The caller's own access token, issued to one of the realm's portal clients; otherwise 401. */
     private AuthenticationManager.AuthResult authenticate() {
-        AuthenticationManager.AuthResult auth = PortalBearerToken.authenticate(session);
+        AuthenticationManager.AuthResult auth = TeamSignIn.authenticate(session);
         if (!CustomerRoles.isEnabled(realm)) {
             throw notFound("customerSelfServiceOff", "Customer self-service is not enabled in this realm");
         }
@@ -262,16 +360,35 @@ public final class CustomerAdminResource {
     }
 
     /** The customer if the caller is a member; otherwise 404 whether or not it exists. */
-    private OrganizationModel visibleCustomer(String customerId, UserModel me) {
+    private OrganizationModel visibleCustomer(String customerId, AuthenticationManager.AuthResult auth) {
         OrganizationModel organization = customerId == null ? null : organizations.getById(customerId);
-        if (organization == null || !organization.isEnabled() || !organizations.isMember(organization, me)) {
+        if (organization == null || !organization.isEnabled() || !organizations.isMember(organization, auth.user())
+                || !reachable(auth, organization)) {
             throw notFound("customerNotFound", "No such customer");
         }
         return organization;
     }
 
-    private OrganizationModel manageableCustomer(String customerId, UserModel me) {
-        OrganizationModel organization = visibleCustomer(customerId, me);
+    /**
+     * The portal's own sign-in already keeps out the members of a customer whose portal access is off
+     * ({@code PortalAccessAuthenticator}); the team page's client is no portal client, so here such a customer is
+     * simply not there for it (404, like one the caller does not belong to).
+     */
+    private static boolean reachable(AuthenticationManager.AuthResult auth, OrganizationModel organization) {
+        return !TeamSignIn.isTeamPage(auth) || PortalAccessSettings.isPortalAccessEnabled(organization);
+    }
+
+    private OrganizationInvitationModel invitation(OrganizationModel organization, String invitationId) {
+        OrganizationInvitationModel invitation = invitationId == null ? null : invitationManager().getById(invitationId);
+        if (invitation == null || !organization.getId().equals(invitation.getOrganizationId())) {
+            throw notFound("invitationNotFound", "No such invitation");
+        }
+        return invitation;
+    }
+
+    private OrganizationModel manageableCustomer(String customerId, AuthenticationManager.AuthResult auth) {
+        UserModel me = auth.user();
+        OrganizationModel organization = visibleCustomer(customerId, auth);
         if (!roles.roleOf(organization, me).map(CustomerRole::canManageTeam).orElse(false)) {
             throw RoleProblems.problem(session, Response.Status.FORBIDDEN, null, "notCustomerAdministrator",
                     "Only the customer's Administrators can change its users", null);
@@ -304,7 +421,18 @@ public final class CustomerAdminResource {
         view.put("name", organization.getName());
         view.put("role", role.map(CustomerRole::groupName).orElse(null));
         view.put("canManageTeam", role.map(CustomerRole::canManageTeam).orElse(false));
-        view.put("features", List.copyOf(new CustomerFeatures(session).enabled(organization, CustomerFeatures.catalog(realm))));
+        view.put("serviceAccounts", SelfServiceSettings.serviceAccountsAllowed(organization));
+        FeatureCatalog catalog = CustomerFeatures.catalog(realm);
+        Set<String> enabled = new CustomerFeatures(session).enabled(organization, catalog);
+        view.put("features", List.copyOf(enabled));
+        // the realm's catalog with this customer's state, for the team page (read only)
+        view.put("featureCatalog", catalog.features().stream().map(feature -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", feature.name());
+            entry.put("label", feature.label());
+            entry.put("enabled", enabled.contains(feature.name()));
+            return entry;
+        }).collect(Collectors.toList()));
         return view;
     }
 
@@ -316,6 +444,7 @@ public final class CustomerAdminResource {
         view.put("firstName", member.getFirstName());
         view.put("lastName", member.getLastName());
         view.put("role", roles.roleOf(organization, member).map(CustomerRole::groupName).orElse(null));
+        view.put("serviceAccount", member.getServiceAccountClientLink() != null);
         return view;
     }
 

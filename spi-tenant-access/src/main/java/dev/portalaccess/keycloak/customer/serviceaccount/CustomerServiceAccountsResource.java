@@ -96,21 +96,9 @@ public final class CustomerServiceAccountsResource {
     public Response create(@PathParam("customerId") String customerId, Map<String, Object> body) {
         requireManage();
         OrganizationModel customer = customer(customerId);
-        Object rawName = body == null ? null : body.get("name");
-        if (!(rawName instanceof String) || ((String) rawName).isBlank()) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "name", "required", "A service account needs a name");
-        }
-        String name = ((String) rawName).trim().toLowerCase(Locale.ROOT);
-        if (!NAME.matcher(name).matches()) {
-            throw ApiError.of(Response.Status.BAD_REQUEST, "name", "invalidName",
-                    "The name may use a-z, 0-9, '.', '_' and '-', start with a letter or digit, at most 48 characters");
-        }
+        String name = validName(body);
         String description = body.get("description") instanceof String d ? d : null;
-        String clientId = "customer-" + customer.getAlias() + "-" + name;
-        if (realm.getClientByClientId(clientId) != null) {
-            throw ApiError.of(Response.Status.CONFLICT, "name", "exists",
-                    "Customer " + customer.getAlias() + " already has a service account named " + name);
-        }
+        String clientId = newClientId(customer, name);
 
         ClientModel client = new ClientsResource(session, auth, adminEvent.detail("customer", customer.getId()))
                 .createClientModel(clientRepresentation(customer, clientId, name, description));
@@ -137,17 +125,7 @@ public final class CustomerServiceAccountsResource {
             throw Problems.forbidden(Problem.of("forbidden", null, "portalAccessForbidden",
                     "Revoking " + client.getClientId() + " needs manage-clients."));
         }
-        if (client.getAttribute(ATTR_REVOKED_AT) == null) {
-            int now = Time.currentTime();
-            client.setEnabled(false);
-            // even if someone enables the client again, the old secret and the old tokens stay dead
-            KeycloakModelUtils.generateSecret(client);
-            client.setNotBefore(now);
-            client.setAttribute(ATTR_REVOKED_AT, String.valueOf(now));
-            UserModel serviceAccountUser = session.users().getServiceAccount(client);
-            if (serviceAccountUser != null) {
-                serviceAccountUser.setEnabled(false);
-            }
+        if (revokeClient(client)) {
             adminEvent.resource(ResourceType.CLIENT).operation(OperationType.UPDATE)
                     .resourcePath(session.getContext().getUri())
                     .detail("customer", customer.getId())
@@ -159,11 +137,53 @@ public final class CustomerServiceAccountsResource {
         return Response.noContent().build();
     }
 
+    /** The requested name, canonical, or 400 naming the field. */
+    static String validName(Map<String, Object> body) {
+        Object rawName = body == null ? null : body.get("name");
+        if (!(rawName instanceof String) || ((String) rawName).isBlank()) {
+            throw ApiError.of(Response.Status.BAD_REQUEST, "name", "required", "A service account needs a name");
+        }
+        String name = ((String) rawName).trim().toLowerCase(Locale.ROOT);
+        if (!NAME.matcher(name).matches()) {
+            throw ApiError.of(Response.Status.BAD_REQUEST, "name", "invalidName",
+                    "The name may use a-z, 0-9, '.', '_' and '-', start with a letter or digit, at most 48 characters");
+        }
+        return name;
+    }
+
+    /** The client id of the customer's service account {@code name}, or 409 when it exists. */
+    String newClientId(OrganizationModel customer, String name) {
+        String clientId = "customer-" + customer.getAlias() + "-" + name;
+        if (realm.getClientByClientId(clientId) != null) {
+            throw ApiError.of(Response.Status.CONFLICT, "name", "exists",
+                    "Customer " + customer.getAlias() + " already has a service account named " + name);
+        }
+        return clientId;
+    }
+
+    /** Revokes once (false when it already was): disabled, a new secret, not-before now, its user disabled. */
+    boolean revokeClient(ClientModel client) {
+        if (client.getAttribute(ATTR_REVOKED_AT) != null) {
+            return false;
+        }
+        int now = Time.currentTime();
+        client.setEnabled(false);
+        // even if someone enables the client again, the old secret and the old tokens stay dead
+        KeycloakModelUtils.generateSecret(client);
+        client.setNotBefore(now);
+        client.setAttribute(ATTR_REVOKED_AT, String.valueOf(now));
+        UserModel serviceAccountUser = session.users().getServiceAccount(client);
+        if (serviceAccountUser != null) {
+            serviceAccountUser.setEnabled(false);
+        }
+        return true;
+    }
+
     /**
      * The service-account user becomes a member of the customer: Keycloak checks, at introspection and
      * token exchange, that the subject of a token with an organization claim is a member of it.
      */
-    private void joinCustomer(OrganizationModel customer, ClientModel client) {
+    void joinCustomer(OrganizationModel customer, ClientModel client) {
         UserModel serviceAccountUser = session.users().getServiceAccount(client);
         RuntimeException refusal = null;
         try {
@@ -181,7 +201,7 @@ public final class CustomerServiceAccountsResource {
         }
     }
 
-    private ClientRepresentation clientRepresentation(OrganizationModel customer, String clientId, String name, String description) {
+    ClientRepresentation clientRepresentation(OrganizationModel customer, String clientId, String name, String description) {
         ClientRepresentation rep = new ClientRepresentation();
         rep.setClientId(clientId);
         rep.setName(name);
@@ -227,7 +247,7 @@ public final class CustomerServiceAccountsResource {
         return portal == null ? null : portal.getClientId();
     }
 
-    private Map<String, Object> representation(ClientModel client, OrganizationModel customer, String secret) {
+    Map<String, Object> representation(ClientModel client, OrganizationModel customer, String secret) {
         Map<String, Object> rep = new LinkedHashMap<>();
         rep.put("id", client.getId());
         rep.put("clientId", client.getClientId());
@@ -264,7 +284,7 @@ public final class CustomerServiceAccountsResource {
         return customer;
     }
 
-    private ClientModel serviceAccount(OrganizationModel customer, String id) {
+    ClientModel serviceAccount(OrganizationModel customer, String id) {
         ClientModel client = session.clients().getClientById(realm, id);
         if (client == null || !customer.getId().equals(PortalAccessSettings.serviceAccountCustomer(client))) {
             throw ApiError.of(Response.Status.NOT_FOUND, "id", "notFound", "Customer " + customer.getAlias() + " has no service account " + id);

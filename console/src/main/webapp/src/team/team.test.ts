@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import { displayName, TeamClient, teamRules, type TeamMember, withoutBlanks } from "../api/team";
+import { ApiError } from "../errors/errorContract";
+import { createI18n } from "../i18n";
+import de from "../i18n/locales/de/team.json";
+import en from "../i18n/locales/en/team.json";
+import { localize } from "./teamErrors";
+
+function keys(bundle: object, prefix = ""): string[] {
+  return Object.entries(bundle).flatMap(([key, value]) =>
+    typeof value === "object" && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+const member = (username: string, role: TeamMember["role"]): TeamMember => ({ id: username, username, role });
+
+describe("team messages", () => {
+  it("has every English key in German and no other, with the same placeholders", () => {
+    expect(keys(de).sort()).toEqual(keys(en).sort());
+    const at = (bundle: object, key: string) =>
+      key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], bundle) as string;
+    for (const key of keys(en)) {
+      expect(at(de, key).match(/\{\{\w+\}\}/g)?.sort() ?? [], key).toEqual(at(en, key).match(/\{\{\w+\}\}/g)?.sort() ?? []);
+    }
+  });
+});
+
+describe("teamRules", () => {
+  it("marks the only Administrator as the last one", () => {
+    const rules = teamRules([member("ann", "Administrator"), member("ulf", "User")]);
+    expect(rules.administrators).toBe(1);
+    expect(rules.isLastAdministrator(member("ann", "Administrator"))).toBe(true);
+    expect(rules.isLastAdministrator(member("ulf", "User"))).toBe(false);
+    expect(rules.firstJoinerBecomesAdministrator).toBe(false);
+  });
+
+  it("has no last Administrator with two, and a first joiner rule with none", () => {
+    const two = teamRules([member("ann", "Administrator"), member("bob", "Administrator")]);
+    expect(two.isLastAdministrator(member("ann", "Administrator"))).toBe(false);
+    expect(teamRules([member("ulf", "User")]).firstJoinerBecomesAdministrator).toBe(true);
+    expect(teamRules([]).firstJoinerBecomesAdministrator).toBe(true);
+  });
+});
+
+describe("displayName and withoutBlanks", () => {
+  it("prefers the full name, then the username", () => {
+    expect(displayName({ firstName: "Ann", lastName: "Acme", username: "ann" })).toBe("Ann Acme");
+    expect(displayName({ firstName: " ", username: "ann" })).toBe("ann");
+    expect(displayName({ email: "x@y.example" })).toBe("x@y.example");
+  });
+
+  it("leaves out blank optional fields and trims", () => {
+    expect(withoutBlanks({ email: " a@b.example ", firstName: "", lastName: " Lee ", role: "Viewer" })).toEqual({
+      email: "a@b.example",
+      lastName: "Lee",
+      role: "Viewer",
+    });
+  });
+});
+
+describe("TeamClient", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("calls the self-service API with the user's token and reads the error contract", async () => {
+    const calls: Array<{ url: string; init: RequestInit }> = [];
+    vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      if (init.method === "PUT") {
+        return new Response(
+          JSON.stringify({ field: "role", error: "lastAdministrator", errorMessage: "User ann is the last Administrator" }),
+          { status: 409, headers: { "Content-Type": "application/json" } },
+        );
+      }
+      return new Response("[]", { status: 200 });
+    });
+    const client = new TeamClient("http://kc/realms/acme/customer-admin/", async () => "tok");
+    expect(await client.members("c 1")).toEqual([]);
+    expect(calls[0].url).toBe("http://kc/realms/acme/customer-admin/customers/c%201/members");
+    expect((calls[0].init.headers as Record<string, string>).Authorization).toBe("Bearer tok");
+
+    const refused = await client.changeRole("c1", "u1", "Viewer").catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect((refused as ApiError).contract).toMatchObject({ status: 409, error: "lastAdministrator", field: "role" });
+    expect(JSON.parse(calls[1].init.body as string)).toEqual({ role: "Viewer" });
+
+    await client.resend("c1", "i1");
+    expect(calls[2]).toMatchObject({ url: "http://kc/realms/acme/customer-admin/customers/c1/invitations/i1/resend" });
+    expect(calls[2].init.method).toBe("POST");
+  });
+});
+
+describe("localize", () => {
+  it("puts the team page's words for a known code in the user's language, keeps the rest", async () => {
+    const i18n = await createI18n("de");
+    const messages = { t: (k: string) => i18n.t(k) as string, exists: (k: string) => i18n.exists(k) };
+    expect(localize({ status: 409, error: "lastAdministrator", errorMessage: "English" }, messages).errorMessage).toBe(
+      "Dies ist der letzte Administrator des Kunden: Ernennen Sie zuerst einen weiteren Administrator.",
+    );
+    const domain = { status: 400, error: "domainNotAllowed", field: "email", errorMessage: "eve@evil.example is not allowed" };
+    expect(localize(domain, messages)).toEqual(domain);
+  });
+});
