@@ -126,11 +126,16 @@ public final class CustomerRoles {
     }
 
     /**
-     * Puts the member in {@code role} and takes them out of the other roles. Leaving the Administrator
-     * group is checked by {@link #requireAnotherAdministrator}, so demoting the last one fails.
+     * Puts the member in {@code role} and takes them out of the other roles. Demoting the last
+     * Administrator is refused ({@link #requireAnotherAdministrator}) before the new role is written, so a
+     * refusal leaves nothing to roll back.
      */
     public void setRole(OrganizationModel organization, UserModel user, CustomerRole role) {
         Map<CustomerRole, GroupModel> groups = ensureGroups(organization);
+        GroupModel administrators = groups.get(CustomerRole.ADMINISTRATOR);
+        if (role != CustomerRole.ADMINISTRATOR && user.isMemberOf(administrators)) {
+            requireAnotherAdministrator(organization, user);
+        }
         GroupModel target = groups.get(role);
         if (!user.isMemberOf(target)) {
             user.joinGroup(target);
