@@ -11,7 +11,8 @@ import org.keycloak.organization.InvitationManager;
 
 /**
  * Keycloak's invitation manager, except that no invitation goes to an address the customer does not allow,
- * and every removal is published as an {@link InvitationRemovedEvent} (Keycloak fires none).
+ * and every removal is announced before it is written ({@link InvitationRemovingEvent}) and published after it
+ * as an {@link InvitationRemovedEvent} (Keycloak fires none).
  */
 final class RestrictingInvitationManager implements InvitationManager {
 
@@ -54,6 +55,10 @@ final class RestrictingInvitationManager implements InvitationManager {
     @Override
     public boolean remove(String id) {
         OrganizationInvitationModel invitation = id == null ? null : delegate.getById(id);
+        if (invitation != null) {
+            // refusals (the last way into a tenant) are decided before anything is written
+            session.getKeycloakSessionFactory().publish(new InvitationRemovingEvent(session, invitation));
+        }
         boolean removed = delegate.remove(id);
         if (removed && invitation != null) {
             session.getKeycloakSessionFactory().publish(new InvitationRemovedEvent(session, invitation));

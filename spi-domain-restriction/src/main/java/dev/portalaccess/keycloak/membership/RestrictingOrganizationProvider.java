@@ -20,9 +20,14 @@ import org.keycloak.organization.OrganizationProvider;
  * project's APIs) and invitation creation refuse an email outside the customer's allowed domains while
  * its restriction is on. Organizations handed out refuse invalid membership settings and publish attribute
  * writes ({@link OrganizationAttributesWrittenEvent}). In partner-access realms a membership never owns the
- * account ({@link AccessOnlyMembership}): removing a member never deletes it.
+ * account ({@link AccessOnlyMembership}): removing a member never deletes it. A removal is announced before
+ * anything is written ({@link MemberRemovingEvent}), so it can be refused without a write to roll back.
  */
 final class RestrictingOrganizationProvider implements OrganizationProvider {
+
+    /** Session attribute: the id of the organization being removed ({@value #ALL}: every one of the realm). */
+    private static final String REMOVING_ORGANIZATION = RestrictingOrganizationProvider.class.getName() + ".removing";
+    private static final String ALL = "*";
 
     private final KeycloakSession session;
     private final OrganizationProvider delegate;
@@ -135,12 +140,39 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
 
     @Override
     public boolean remove(OrganizationModel organization) {
-        return delegate.remove(unwrap(organization));
+        // Keycloak removes the members one by one (through this provider) before the organization itself
+        Object previous = session.getAttribute(REMOVING_ORGANIZATION);
+        session.setAttribute(REMOVING_ORGANIZATION, organization == null ? ALL : organization.getId());
+        try {
+            return delegate.remove(unwrap(organization));
+        } finally {
+            restore(previous);
+        }
     }
 
     @Override
     public void removeAll() {
-        delegate.removeAll();
+        Object previous = session.getAttribute(REMOVING_ORGANIZATION);
+        session.setAttribute(REMOVING_ORGANIZATION, ALL);
+        try {
+            delegate.removeAll();
+        } finally {
+            restore(previous);
+        }
+    }
+
+    private void restore(Object previous) {
+        if (previous == null) {
+            session.removeAttribute(REMOVING_ORGANIZATION);
+        } else {
+            session.setAttribute(REMOVING_ORGANIZATION, previous);
+        }
+    }
+
+    /** Whether the organization itself is being removed (its members go with it: no rule to apply). */
+    private boolean isBeingRemoved(OrganizationModel organization) {
+        Object removing = session.getAttribute(REMOVING_ORGANIZATION);
+        return ALL.equals(removing) || organization.getId().equals(removing);
     }
 
     @Override
@@ -246,6 +278,10 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
 
     @Override
     public boolean removeMember(OrganizationModel organization, UserModel member) {
+        if (organization != null && member != null && !isBeingRemoved(organization)) {
+            // refusals (last Administrator, last user of a tenant) are decided before anything is written
+            session.getKeycloakSessionFactory().publish(new MemberRemovingEvent(session, unwrap(organization), member));
+        }
         if (organization != null && member != null && AccessOnlyMembership.applies(session)) {
             // Keycloak deletes the account of a managed member it removes; here a tenant is access only
             AccessOnlyMembership.keepAccountOnRemoval(session, delegate, unwrap(organization), member);

@@ -400,6 +400,84 @@ final class PartnerAccess {
     }
 
     /**
+     * A member is about to be removed from a tenant, on any path, before Keycloak writes anything: the
+     * tenant is locked and the rules of {@link #verifyTenant} are applied to the state without that member,
+     * so a refusal rolls back a transaction that has written nothing. The check before commit
+     * ({@link #guardLeave}) stays for several removals in one transaction.
+     */
+    void checkRemoval(OrganizationModel tenant, UserModel user) {
+        if (!enabled()) {
+            return;
+        }
+        store.lockTenant(tenant.getId());
+        String groupId = store.organizationGroupId(tenant.getId());
+        if (groupId == null || !store.isMember(groupId, user.getId())) {
+            return; // not a member: Keycloak's removal answers for itself
+        }
+        if (PartnerAccessConfig.autoAdd(tenant)) {
+            GroupModel staff = staffGroup();
+            if (staff != null && store.isMember(staff.getId(), user.getId())) {
+                throw PartnerAccessException.autoAddOn(tenant.getName());
+            }
+        }
+        if (store.countMembers(groupId) <= 1 && store.countPendingInvitations(tenant.getId()) == 0) {
+            throw PartnerAccessException.lastAccess(tenant.getName());
+        }
+    }
+
+    /**
+     * Before a pending invitation is removed, on any path: refuses the cancellation of a tenant's last way
+     * in (no member, no other pending invitation) before anything is written. An acceptance adds its member
+     * before it removes the invitation (Keycloak's flows and this project's), so it passes; Keycloak's
+     * resend removes the invitation and then creates a new one, so it is left to the check before commit.
+     */
+    void checkInvitationRemoval(OrganizationInvitationModel invitation) {
+        if (!enabled() || invitation.isExpired() || isResend(invitation)) {
+            return;
+        }
+        String tenantId = invitation.getOrganizationId();
+        store.lockTenant(tenantId);
+        String groupId = store.organizationGroupId(tenantId);
+        if (groupId != null && store.countMembers(groupId) == 0 && store.countPendingInvitations(tenantId) <= 1) {
+            OrganizationModel tenant = organizations.getById(tenantId);
+            throw PartnerAccessException.lastAccess(tenant == null ? tenantId : tenant.getName());
+        }
+    }
+
+    /** Keycloak's admin REST {@code POST .../organizations/{id}/invitations/{invitationId}/resend}. */
+    private boolean isResend(OrganizationInvitationModel invitation) {
+        try {
+            var request = session.getContext().getHttpRequest();
+            var uri = session.getContext().getUri();
+            String path = uri == null ? null : uri.getPath();
+            return request != null && "POST".equals(request.getHttpMethod()) && path != null
+                    && path.endsWith("/invitations/" + invitation.getId() + "/resend");
+        } catch (RuntimeException notAnHttpRequest) {
+            return false;
+        }
+    }
+
+    /**
+     * Before this REST API takes a user out of the staff (which revokes every tenant they have): refuses if
+     * that would leave one of them without anyone, before anything is written. Keycloak's own group DELETE
+     * has no hook before its write: there the check on the revokes that follow refuses it.
+     */
+    void checkStaffLeave(UserModel user) {
+        GroupModel staff = staffGroup();
+        if (staff != null) {
+            store.lockStaff(staff.getId()); // lock order: staff, then tenant
+        }
+        for (String tenantId : store.tenantIdsOf(user.getId(), realm.getId())) {
+            store.lockTenant(tenantId);
+            String groupId = store.organizationGroupId(tenantId);
+            if (groupId != null && store.countMembers(groupId) <= 1 && store.countPendingInvitations(tenantId) == 0) {
+                OrganizationModel tenant = organizations.getById(tenantId);
+                throw PartnerAccessException.lastAccess(tenant == null ? tenantId : tenant.getName());
+            }
+        }
+    }
+
+    /**
      * A user is about to be deleted (their membership rows go with them, without leave events): each tenant
      * they have access to is locked and checked before commit, exactly as if they had been revoked.
      */

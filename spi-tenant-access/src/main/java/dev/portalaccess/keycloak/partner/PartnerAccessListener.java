@@ -1,6 +1,8 @@
 package dev.portalaccess.keycloak.partner;
 
 import dev.portalaccess.keycloak.membership.InvitationRemovedEvent;
+import dev.portalaccess.keycloak.membership.InvitationRemovingEvent;
+import dev.portalaccess.keycloak.membership.MemberRemovingEvent;
 import dev.portalaccess.keycloak.membership.OrganizationAttributesWrittenEvent;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -16,6 +18,9 @@ import org.keycloak.provider.ProviderEventListener;
  * <ul>
  *   <li>a user joins the partner staff group: access to every auto-add tenant;</li>
  *   <li>a user leaves it: the tenants they had as a partner user are revoked;</li>
+ *   <li>a member or a pending invitation is about to be removed from a tenant ({@link MemberRemovingEvent},
+ *       {@link InvitationRemovingEvent}): the tenant is locked and checked before anything is written, so a
+ *       refusal has nothing to roll back;</li>
  *   <li>a member leaves a tenant, a user is deleted, or a pending invitation is removed (Keycloak's own
  *       invitation DELETE included): the tenant is locked and checked before commit ({@link TenantGuard});</li>
  *   <li>a tenant's attributes are written (admin REST and console, import): "Automatically Add Partner
@@ -37,6 +42,12 @@ final class PartnerAccessListener implements ProviderEventListener {
             PartnerAccess access = staffAccess(leave.getKeycloakSession(), leave.getRealm(), leave.getGroup());
             if (access != null) {
                 access.onStaffLeft(leave.getUser());
+            }
+        } else if (event instanceof MemberRemovingEvent removing) {
+            // before Keycloak deletes the membership: a refusal here has nothing written to roll back
+            RealmModel realm = removing.session().getContext().getRealm();
+            if (realm != null) {
+                new PartnerAccess(removing.session(), realm).checkRemoval(removing.organization(), removing.member());
             }
         } else if (event instanceof OrganizationModel.OrganizationMemberLeaveEvent leave) {
             KeycloakSession session = leave.getSession();
@@ -61,6 +72,11 @@ final class PartnerAccessListener implements ProviderEventListener {
             RealmModel realm = written.session().getContext().getRealm();
             if (realm != null) {
                 new PartnerAccess(written.session(), realm).autoAddWritten(written.organization(), written.before(), written.after());
+            }
+        } else if (event instanceof InvitationRemovingEvent removing) {
+            RealmModel realm = removing.session().getContext().getRealm();
+            if (realm != null) {
+                new PartnerAccess(removing.session(), realm).checkInvitationRemoval(removing.invitation());
             }
         } else if (event instanceof InvitationRemovedEvent removed) {
             // Keycloak's own invitation DELETE (and every other removal) goes through the invitation manager

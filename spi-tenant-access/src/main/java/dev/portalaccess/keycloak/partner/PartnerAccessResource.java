@@ -115,6 +115,7 @@ public final class PartnerAccessResource {
             if (!access.isStaff(user)) {
                 throw PartnerAccessException.notFound("userId", "User '" + user.getUsername() + "' is not a partner user.");
             }
+            access.checkStaffLeave(user); // refused before the group row is deleted
             user.leaveGroup(staff); // the listener revokes their tenants
             access.verifyNow();
             event(ResourceType.GROUP_MEMBERSHIP, OperationType.DELETE, user(user));

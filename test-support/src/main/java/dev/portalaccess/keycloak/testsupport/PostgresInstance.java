@@ -94,6 +94,30 @@ public final class PostgresInstance implements AutoCloseable {
         LOG.infof("PostgreSQL on 127.0.0.1:%d, data in %s", port, data);
     }
 
+    /**
+     * Runs an SQL script with {@code psql} as the database's owner ({@value #USER}), stopping at the first
+     * error (benchmark set-ups that write data in bulk while no Keycloak node runs).
+     */
+    public void psql(String script) {
+        Path file = folder.resolve("script-" + System.nanoTime() + ".sql");
+        try {
+            Files.writeString(file, script, StandardCharsets.UTF_8);
+            if (isRoot()) {
+                exec(List.of("chown", "postgres", file.toString()));
+            }
+            run(List.of(bin.resolve("psql").toString(), "-h127.0.0.1", "-p" + port, "-U" + USER, "-d" + DATABASE,
+                    "-v", "ON_ERROR_STOP=1", "-q", "-f", file.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.debugf("Could not delete %s: %s", file, e.getMessage());
+            }
+        }
+    }
+
     /** Stops the server and deletes its folder. */
     @Override
     public void close() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.portalaccess.keycloak.membership.MemberRemovingEvent;
 import org.jboss.logging.Logger;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -25,7 +26,9 @@ import org.keycloak.provider.ProviderEventListener;
  *       user), else the role of their pending invitation, else User;</li>
  *   <li>joining a role group leaves the member's other role groups (one role per member);</li>
  *   <li>leaving the Administrator group, leaving the customer, or deleting the user is refused while that
- *       user is the customer's last Administrator;</li>
+ *       user is the customer's last Administrator: leaving the customer before Keycloak writes
+ *       ({@link MemberRemovingEvent}), leaving the group through Keycloak's organization-group API on its
+ *       leave event (Keycloak's only hook there, after the row is deleted);</li>
  *   <li>role groups are created for every customer at startup and after a realm is created or imported.</li>
  * </ul>
  */
@@ -47,6 +50,8 @@ public final class CustomerRoleListener implements ProviderEventListener {
             onGroupJoined(join.getKeycloakSession(), join.getGroup(), join.getUser());
         } else if (event instanceof GroupModel.GroupMemberLeaveEvent leave) {
             onGroupLeft(leave.getKeycloakSession(), leave.getGroup(), leave.getUser());
+        } else if (event instanceof MemberRemovingEvent removing) {
+            onMemberRemoving(removing.session(), removing.organization(), removing.member());
         } else if (event instanceof UserModel.UserPreRemovedEvent removed) {
             onUserRemoving(removed.getKeycloakSession(), removed.getRealm(), removed.getUser());
         } else if (event instanceof RealmModel.RealmCreationEvent created) {
@@ -97,6 +102,15 @@ public final class CustomerRoleListener implements ProviderEventListener {
             return;
         }
         new CustomerRoles(session).requireAnotherAdministrator(group.getOrganization(), user);
+    }
+
+    /** Before Keycloak deletes the memberships (its leave events come after the rows are flushed). */
+    private void onMemberRemoving(KeycloakSession session, OrganizationModel organization, UserModel user) {
+        CustomerRoles roles = new CustomerRoles(session);
+        if (roles.isActive(session.getContext().getRealm())
+                && roles.roleOf(organization, user).filter(CustomerRole.ADMINISTRATOR::equals).isPresent()) {
+            roles.requireAnotherAdministrator(organization, user);
+        }
     }
 
     private void onUserRemoving(KeycloakSession session, RealmModel realm, UserModel user) {

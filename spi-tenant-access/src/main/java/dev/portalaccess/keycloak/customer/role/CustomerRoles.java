@@ -125,11 +125,16 @@ public final class CustomerRoles {
     }
 
     /**
-     * Puts the member in {@code role} and takes them out of the other roles. Leaving the Administrator
-     * group is checked by {@link #requireAnotherAdministrator}, so demoting the last one fails.
+     * Puts the member in {@code role} and takes them out of the other roles. Demoting the last
+     * Administrator is refused ({@link #requireAnotherAdministrator}) before the new role is written, so a
+     * refusal leaves nothing to roll back.
      */
     public void setRole(OrganizationModel organization, UserModel user, CustomerRole role) {
         Map<CustomerRole, GroupModel> groups = ensureGroups(organization);
+        GroupModel administrators = groups.get(CustomerRole.ADMINISTRATOR);
+        if (role != CustomerRole.ADMINISTRATOR && user.isMemberOf(administrators)) {
+            requireAnotherAdministrator(organization, user);
+        }
         GroupModel target = groups.get(role);
         if (!user.isMemberOf(target)) {
             user.joinGroup(target);
@@ -269,14 +274,19 @@ public final class CustomerRoles {
                 });
     }
 
-    /** Ids of the realm's customers that lack a role group or have a member (not a service account) without a role. */
+    /**
+     * Ids of the realm's customers that lack a role group or have a member (not a service account) without a role.
+     * Every group condition names the realm: Keycloak's only index on a group's parent is
+     * {@code (REALM_ID, PARENT_GROUP, NAME)}, and without the realm each customer scans every group (at 2,500
+     * customers a realm, about a minute per realm on start-up).
+     */
     List<String> customersToProvision(RealmModel realm) {
         return em().createQuery("select o.id from OrganizationEntity o where o.realmId = :realmId and ("
-                        + "(select count(distinct g.name) from GroupEntity g where g.parentId = o.groupId and g.name in :roles) < :roleCount"
+                        + "(select count(distinct g.name) from GroupEntity g where g.realm = o.realmId and g.parentId = o.groupId and g.name in :roles) < :roleCount"
                         + " or exists (select m.groupId from UserGroupMembershipEntity m where m.groupId = o.groupId"
                         + "   and m.user.serviceAccountClientLink is null"
                         + "   and not exists (select r.groupId from UserGroupMembershipEntity r, GroupEntity g"
-                        + "     where r.user = m.user and r.groupId = g.id and g.parentId = o.groupId and g.name in :roles)))"
+                        + "     where r.user = m.user and r.groupId = g.id and g.realm = o.realmId and g.parentId = o.groupId and g.name in :roles)))"
                         + " order by o.id", String.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("roles", ROLE_GROUP_NAMES)
@@ -291,7 +301,7 @@ public final class CustomerRoles {
                         + " and exists (select m.groupId from UserGroupMembershipEntity m where m.groupId = o.groupId"
                         + "   and m.user.serviceAccountClientLink is null)"
                         + " and not exists (select r.groupId from UserGroupMembershipEntity r, GroupEntity g"
-                        + "   where r.groupId = g.id and g.parentId = o.groupId and g.name = :administrator)"
+                        + "   where r.groupId = g.id and g.realm = o.realmId and g.parentId = o.groupId and g.name = :administrator)"
                         + " order by o.alias", String.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("administrator", CustomerRole.ADMINISTRATOR.groupName())
