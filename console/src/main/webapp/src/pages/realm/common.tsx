@@ -29,14 +29,12 @@ export function useMessages(): Messages {
 }
 
 /**
- * The text of a refusal: the console's message for its `messageKey`, else the realm pages' message for the rule
- * engine's reason code (`realm.reason.<error>`: the denylist and domain refusals carry no key today), else the
- * server's text, else a generic one.
+ * The text of a refusal: the realm pages' message for the rule engine's reason code (`realm.reason.<error>`:
+ * multipleAt, invalidPunycode...), else the console's message for its `messageKey`, else the server's text, else a
+ * generic one.
  */
 export function reasonText(error: ErrorContract, messages: Messages): string {
-  if (error.messageKey && messages.exists(`errors.${error.messageKey}`)) {
-    return describeError(error, messages).message;
-  }
+  // the engine's reason is more precise than the key of its kind of refusal (portalAccessDenylistInvalidEntry...)
   if (messages.exists(`realm.reason.${error.error}`)) {
     return messages.t(`realm.reason.${error.error}`);
   }

@@ -200,6 +200,21 @@ class RealmPagesBrowserIT {
             assertEquals("partner-staff", browser.byTestId("partner-staff-group").getAttribute("value"));
             browser.screenshot("tenants");
 
+            // the partner settings document: a portal URL that is not one is refused by its field, nothing stored
+            if (realm.hasDocument("partner-access")) {
+                WebElement url = browser.byTestId("partner-portal-url");
+                url.sendKeys("partners dot example");
+                browser.byTestId("partner-settings-save").click();
+                browser.waitFor(testId("partner-portalUrl-error"));
+                assertTrue(admin.get(realm.path("/portal-access/settings/partner-access")).expect(200).json().path("portalUrl").isNull());
+                url.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+                url.sendKeys("https://partners.example/portal");
+                browser.byTestId("partner-settings-save").click();
+                browser.waitFor(testId("partner-settings-saved"));
+                assertEquals("https://partners.example/portal",
+                        admin.get(realm.path("/portal-access/settings/partner-access")).expect(200).json().path("portalUrl").asText());
+            }
+
             acmeRow.findElement(testId("tenant-link")).click();
             browser.waitForText(testId("page-title"), "Tenant Acme");
             browser.waitFor(By.cssSelector("[data-testid='tenant-user'][data-username='pat.partner']"));
