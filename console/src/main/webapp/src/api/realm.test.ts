@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import deRealm from "../i18n/locales/de/realm.json";
 import enRealm from "../i18n/locales/en/realm.json";
-import { fieldErrors } from "../pages/realm/fieldErrors";
+import { fieldErrors, normaliseField } from "../pages/realm/fieldErrors";
 import { countEntryLines } from "../pages/realm/DenylistPage";
 import { createRealmApis, entryLine, entryProbe, ImportRefused, parseService, RealmApiError, type Uploader } from "./realm";
 
@@ -152,6 +152,13 @@ describe("realm documents", () => {
     expect(errors.unplaced.map((x) => x.field)).toEqual(["somethingElse"]);
     const missing = await apis.documents.customerAccess("r").catch((x: unknown) => x);
     expect((missing as RealmApiError).contract.status).toBe(404);
+  });
+
+  it("reads a field written as a JSON path or pointer", () => {
+    expect(normaliseField("$.companies[1].domains[0]")).toBe("companies[1].domains[0]");
+    expect(normaliseField("/companies/1/domains/0")).toBe("companies[1].domains[0]");
+    expect(normaliseField("anyone.directoryLoginUrl")).toBe("anyone.directoryLoginUrl");
+    expect(fieldErrors([{ error: "x", field: "/anyone/defaultServices/2" }]).at("anyone.defaultServices[2]")?.error).toBe("x");
   });
 
   it("reads services", () => {

@@ -14,7 +14,29 @@ export interface FieldErrors {
   unplaced: ErrorContract[];
 }
 
-export function fieldErrors(errors: ErrorContract[], placed: (field: string) => boolean = defaultPlaced): FieldErrors {
+/**
+ * A field in the form the page's controls use, `companies[1].domains[0]`, also when the server writes it as a JSON
+ * path (`$.companies[1].domains[0]`) or a JSON pointer (`/companies/1/domains/0`).
+ */
+export function normaliseField(field: string | undefined): string | undefined {
+  if (!field) {
+    return field;
+  }
+  if (field.startsWith("$.")) {
+    return field.slice(2);
+  }
+  if (field.startsWith("/")) {
+    return field
+      .slice(1)
+      .split("/")
+      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), "");
+  }
+  return field;
+}
+
+export function fieldErrors(raw: ErrorContract[], placed: (field: string) => boolean = defaultPlaced): FieldErrors {
+  const errors = raw.map((e) => ({ ...e, field: normaliseField(e.field) }));
   return {
     all: errors,
     at: (field) => errors.find((e) => e.field === field),
