@@ -38,6 +38,10 @@ export function reasonText(error: ErrorContract, messages: Messages): string {
   if (messages.exists(`realm.reason.${error.error}`)) {
     return messages.t(`realm.reason.${error.error}`);
   }
+  // a setting's generic refusal: its key says "invalid", the server's text says why
+  if (error.error === "invalidValue" && error.errorMessage) {
+    return messages.t("realm.invalidValue", { reason: error.errorMessage });
+  }
   return describeError(error, messages).message;
 }
 
