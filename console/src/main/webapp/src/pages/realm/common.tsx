@@ -159,7 +159,7 @@ export function Typeahead({
       return;
     }
     let live = true;
-    setOptions(undefined);
+    // the last suggestions stay until the new ones arrive (no flicker under the pointer)
     search(debounced.trim()).then(
       (found) => {
         if (live) {
