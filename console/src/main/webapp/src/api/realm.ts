@@ -389,6 +389,7 @@ export interface PartnerSettings {
   enabled: boolean;
   staffGroup: string;
   portalUrl: string | null;
+  invalid?: ErrorContract[];
 }
 
 export interface TenantSummary {
@@ -447,7 +448,7 @@ export class PartnerApi {
   }
 
   saveSettings(realm: string, settings: PartnerSettings): Promise<PartnerSettings> {
-    return this.#http.request("PUT", realm, "portal-access/settings/partner-access", { json: settings });
+    return this.#http.request("PUT", realm, "portal-access/settings/partner-access", { json: withoutInvalid(settings) });
   }
 
   async staff(realm: string, first: number, max: number): Promise<TenantUser[]> {
@@ -528,6 +529,7 @@ export interface SelfRegistrationSettings {
   mode: SelfRegistrationMode;
   anyone: AnyoneSettings;
   companies: CompanySettings[];
+  invalid?: ErrorContract[];
 }
 
 export interface CustomerAccessSettings {
@@ -535,6 +537,17 @@ export interface CustomerAccessSettings {
   removalSignOut: boolean;
   serviceAccountAudience: string | null;
   portalClients: string[];
+  invalid?: ErrorContract[];
+}
+
+/**
+ * A document without its read-only `invalid` list (stored values its settings cannot read, reported by GET), as a
+ * PUT sends it.
+ */
+export function withoutInvalid<T extends { invalid?: unknown }>(document: T): T {
+  const copy = { ...document };
+  delete copy.invalid;
+  return copy;
 }
 
 export class RealmDocuments {
@@ -549,7 +562,7 @@ export class RealmDocuments {
   }
 
   saveSelfRegistration(realm: string, settings: SelfRegistrationSettings): Promise<SelfRegistrationSettings> {
-    return this.#http.request("PUT", realm, "portal-access/settings/self-registration", { json: settings });
+    return this.#http.request("PUT", realm, "portal-access/settings/self-registration", { json: withoutInvalid(settings) });
   }
 
   customerAccess(realm: string): Promise<CustomerAccessSettings> {
@@ -557,7 +570,7 @@ export class RealmDocuments {
   }
 
   saveCustomerAccess(realm: string, settings: CustomerAccessSettings): Promise<CustomerAccessSettings> {
-    return this.#http.request("PUT", realm, "portal-access/settings/customer-access", { json: settings });
+    return this.#http.request("PUT", realm, "portal-access/settings/customer-access", { json: withoutInvalid(settings) });
   }
 }
 

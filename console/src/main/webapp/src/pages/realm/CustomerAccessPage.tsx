@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { type CustomerAccessSettings, isMissingDocument, RealmApiError, useRealmApis } from "../../api/realm";
 import { useConsole, useRealm } from "../../ConsoleContext";
 import { type ErrorContract, errorFromUnknown } from "../../errors/errorContract";
-import { FieldMessage, Loading, NotAvailable, type Option, PageHeader, reasonText, RefusalAlert, Typeahead, useMessages } from "./common";
+import { FieldMessage, Loading, NotAvailable, type Option, PageHeader, reasonText, RefusalAlert, StoredInvalid, Typeahead, useMessages } from "./common";
 import { fieldErrors, type FieldErrors } from "./fieldErrors";
 
 const PLACED = /^(autoInvite|removalSignOut|serviceAccountAudience|portalClients(\[\d+\])?)$/;
@@ -88,6 +88,7 @@ export default function CustomerAccessPage() {
         {missing && <NotAvailable what="settings/customer-access" />}
         {loadError && <RefusalAlert error={loadError} testId="customer-access-error" />}
         {!doc && !missing && !loadError && <Loading />}
+        {doc && <StoredInvalid invalid={doc.invalid} />}
         {doc && (
           <Card>
             <CardBody>

@@ -36,7 +36,7 @@ import {
 } from "../../api/realm";
 import { useConsole, useRealm } from "../../ConsoleContext";
 import { type ErrorContract, errorFromUnknown } from "../../errors/errorContract";
-import { FieldMessage, Loading, NotAvailable, type Option, PageHeader, RefusalAlert, Typeahead } from "./common";
+import { FieldMessage, Loading, NotAvailable, type Option, PageHeader, RefusalAlert, StoredInvalid, Typeahead } from "./common";
 
 const TENANTS_PAGE = 50;
 
@@ -138,6 +138,7 @@ function PartnerSettingsCard({ realm, info, canManage }: { realm: string; info: 
       <CardTitle component="h2">{t("realm.partner.settings")}</CardTitle>
       <CardBody>
         {missing && <NotAvailable what="settings/partner-access" />}
+        <StoredInvalid invalid={settings?.invalid} />
         {!settings ? (
           <Loading />
         ) : (

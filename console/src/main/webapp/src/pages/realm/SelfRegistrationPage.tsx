@@ -35,7 +35,7 @@ import {
 } from "../../api/realm";
 import { useConsole, useRealm } from "../../ConsoleContext";
 import { type ErrorContract, errorFromUnknown } from "../../errors/errorContract";
-import { FieldMessage, Loading, NotAvailable, type Option, PageHeader, RefusalAlert, Typeahead, useMessages, reasonText } from "./common";
+import { FieldMessage, Loading, NotAvailable, type Option, PageHeader, RefusalAlert, StoredInvalid, Typeahead, useMessages, reasonText } from "./common";
 import { fieldErrors, type FieldErrors } from "./fieldErrors";
 
 const DOCUMENT = "settings/self-registration";
@@ -113,6 +113,7 @@ export default function SelfRegistrationPage() {
         {missing && <NotAvailable what={DOCUMENT} />}
         {loadError && <RefusalAlert error={loadError} testId="selfreg-error" />}
         {!doc && !missing && !loadError && <Loading />}
+        {doc && <StoredInvalid invalid={doc.invalid} />}
         {doc && (
           <Form
             onSubmit={(e) => {

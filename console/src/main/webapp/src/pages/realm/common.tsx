@@ -109,6 +109,26 @@ export function useDebounced<T>(value: T, ms = 300): T {
   return settled;
 }
 
+/** Stored values the server could not read (set around the typed API): they act as their defaults until saved. */
+export function StoredInvalid({ invalid }: { invalid?: ErrorContract[] }) {
+  const { t } = useTranslation();
+  const messages = useMessages();
+  if (!invalid || invalid.length === 0) {
+    return null;
+  }
+  return (
+    <Alert variant="warning" isInline title={t("realm.storedInvalid")} data-testid="stored-invalid">
+      <ul>
+        {invalid.map((e, i) => (
+          <li key={i}>
+            <code>{e.field}</code>: {reasonText(e, messages)}
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
 /** The document this page edits is not on this server (the branch that serves it has not landed). */
 export function NotAvailable({ what }: { what: string }) {
   const { t } = useTranslation();
