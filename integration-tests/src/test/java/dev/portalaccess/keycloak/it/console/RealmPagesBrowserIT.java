@@ -311,6 +311,56 @@ class RealmPagesBrowserIT {
     }
 
     @Test
+    void selfRegistrationForAnyoneWithDefaultServicesMethodsAndARefusedDirectoryUrl(ConsoleBrowser browser, KeycloakServer server, Rest admin) {
+        RealmPagesRealm realm = RealmPagesRealm.create(admin, "console-anyone");
+        try {
+            assumeTrue(realm.hasDocument("self-registration"),
+                    "GET portal-access/settings/self-registration is not on this server (branch rules-api not merged)");
+            browser.open(realm.consoleUrl(server) + "/self-registration").signIn(RealmPagesRealm.ADMIN, RealmPagesRealm.PASSWORD);
+            WebElement allow = browser.byTestId("selfreg-allow");
+            if (!allow.isSelected()) {
+                allow.click();
+            }
+            browser.byTestId("selfreg-mode-anyone").click();
+            browser.waitFor(testId("selfreg-anyone"));
+            browser.byTestId("selfreg-anyone-services-picker-input").sendKeys("incidents");
+            clickOption(browser, By.cssSelector("[data-testid='selfreg-anyone-services-picker-option'][data-value='incidents']"));
+            browser.waitFor(By.cssSelector("[data-testid='selfreg-anyone-services-service'][data-service='role:incidents']"));
+            for (String method : List.of("portal", "email", "directory")) {
+                WebElement box = browser.byTestId("selfreg-anyone-method-" + method);
+                if (!box.isSelected()) {
+                    box.click();
+                }
+            }
+            WebElement grant = browser.byTestId("selfreg-anyone-grant-portal-access");
+            if (!grant.isSelected()) {
+                grant.click();
+            }
+            WebElement url = browser.byTestId("selfreg-directory-url");
+            url.sendKeys("myhost.local:8080");
+            JsonNode before = admin.get(realm.path("/portal-access/settings/self-registration")).expect(200).json();
+            browser.byTestId("selfreg-save").click();
+            WebElement error = browser.waitFor(testId("selfreg-directory-url-error"));
+            assertTrue(error.getText().contains("absolute http(s) URL"), error.getText());
+            assertEquals(before, admin.get(realm.path("/portal-access/settings/self-registration")).expect(200).json(), "nothing stored");
+            browser.screenshot("directory-url-refused");
+            url.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            url.sendKeys("http://myhost.local:8080");
+            browser.byTestId("selfreg-save").click();
+            browser.waitFor(testId("selfreg-saved"));
+            JsonNode doc = admin.get(realm.path("/portal-access/settings/self-registration")).expect(200).json();
+            assertEquals("ANYONE", doc.path("mode").asText());
+            assertEquals("http://myhost.local:8080", doc.path("anyone").path("directoryLoginUrl").asText(), doc.toString());
+            assertTrue(doc.path("anyone").path("grantPortalAccess").asBoolean(), doc.toString());
+            assertTrue(doc.path("anyone").path("defaultServices").toString().contains("role:incidents"), doc.toString());
+            assertTrue(doc.path("anyone").path("methods").toString().contains("directory"), doc.toString());
+            assertEquals(List.of(), scriptErrors(browser));
+        } finally {
+            realm.delete();
+        }
+    }
+
+    @Test
     void customerAccessSettingsAreSavedAndARefusalIsShownByItsField(ConsoleBrowser browser, KeycloakServer server, Rest admin) {
         RealmPagesRealm realm = RealmPagesRealm.create(admin, "console-custaccess");
         try {
