@@ -24,10 +24,38 @@ export function pickLanguage(candidates: ReadonlyArray<string | undefined | null
   return "en";
 }
 
-// one file per area (src/i18n/locales/{en,de}/<area>.json), merged under the area's name
+/**
+ * Each area's own messages (`locales/{en,de}/<area>.json`, e.g. customers.json) merged into the catalogue, so the
+ * areas keep their messages in files of their own. An area file's top-level keys are its namespaces ("customers",
+ * and "errors" for the message keys of its refusals).
+ */
+const areaBundles = {
+  en: withoutTeam(import.meta.glob<Record<string, unknown>>("./locales/en/*.json", { eager: true, import: "default" })),
+  de: withoutTeam(import.meta.glob<Record<string, unknown>>("./locales/de/*.json", { eager: true, import: "default" })),
+};
+
+/** The team page's file holds its keys without a namespace: it is merged under "team" instead (below). */
+function withoutTeam(bundles: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(Object.entries(bundles).filter(([path]) => !path.endsWith("/team.json")));
+}
+
+export function mergeMessages(base: object, ...areas: object[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const area of areas) {
+    for (const [key, value] of Object.entries(area)) {
+      const present = out[key];
+      out[key] =
+        present && typeof present === "object" && value && typeof value === "object"
+          ? mergeMessages(present, value)
+          : value;
+    }
+  }
+  return out;
+}
+
 export const resources = {
-  en: { translation: { ...en, team: enTeam } },
-  de: { translation: { ...de, team: deTeam } },
+  en: { translation: mergeMessages(en, ...Object.values(areaBundles.en), { team: enTeam }) },
+  de: { translation: mergeMessages(de, ...Object.values(areaBundles.de), { team: deTeam }) },
 } as const;
 
 /** A ready i18next instance with the console's messages (no network: the bundles are part of the build). */

@@ -25,6 +25,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router-dom";
 
 import { useConsole } from "../ConsoleContext";
+import { RealmNavItems } from "../pages/realm/RealmNav";
 import { RealmSelector } from "./RealmSelector";
 
 const MAIN_ID = "pa-main";
@@ -97,6 +98,7 @@ export function AppShell({ realm, withNav, children }: { realm: string; withNav:
                   {t("nav.overview")}
                 </NavLink>
               </li>
+              <RealmNavItems realmPath={realmPath} />
             </ul>
           </Nav>
         )}

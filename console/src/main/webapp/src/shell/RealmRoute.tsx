@@ -13,6 +13,12 @@ import { AppShell } from "./AppShell";
 
 // each page its own chunk: the shell loads first, a page's code when it is opened
 const OverviewPage = lazy(() => import("../pages/OverviewPage"));
+const realmPages = () => import("../pages/realm/RealmPages");
+const DenylistPage = lazy(() => realmPages().then((m) => ({ default: m.DenylistPage })));
+const SelfRegistrationPage = lazy(() => realmPages().then((m) => ({ default: m.SelfRegistrationPage })));
+const CustomerAccessPage = lazy(() => realmPages().then((m) => ({ default: m.CustomerAccessPage })));
+const PartnerPage = lazy(() => realmPages().then((m) => ({ default: m.PartnerPage })));
+const TenantPage = lazy(() => realmPages().then((m) => ({ default: m.TenantPage })));
 
 type State = { kind: "loading" } | { kind: "ready"; me: Me } | { kind: "failed"; error: ErrorContract };
 
@@ -66,6 +72,11 @@ export function RealmRoute() {
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route index element={<OverviewPage />} />
+            <Route path="denylist" element={<DenylistPage />} />
+            <Route path="self-registration" element={<SelfRegistrationPage />} />
+            <Route path="customer-access" element={<CustomerAccessPage />} />
+            <Route path="partner" element={<PartnerPage />} />
+            <Route path="partner/tenants/:tenantId" element={<TenantPage />} />
             <Route path="*" element={<NotFoundPage realm={realm} />} />
           </Routes>
         </Suspense>

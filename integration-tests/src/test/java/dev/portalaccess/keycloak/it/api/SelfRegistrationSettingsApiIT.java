@@ -206,6 +206,23 @@ class SelfRegistrationSettingsApiIT {
         }
     }
 
+    @Test
+    void theSchemaListsEveryKeyOfTheseFeatures() {
+        JsonNode features = realm.as("viewer").get(realm.api("/schema")).expect(200).json().path("features");
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        features.forEach(f -> byId.put(f.path("id").asText(), f));
+        for (String id : List.of("domainRestriction", "denylist", "companySelfRegistration", "selfRegistration")) {
+            assertTrue(byId.containsKey(id), id + " in " + byId.keySet());
+        }
+        JsonNode enabled = byId.get("domainRestriction").path("settings").path(0);
+        assertEquals("portalaccess.domainRestriction.enabled", enabled.path("key").asText(), enabled.toString());
+        assertEquals("flag", enabled.path("type").asText(), enabled.toString());
+        assertEquals("false", enabled.path("default").asText(), enabled.toString());
+        assertEquals("portalAccess.setting.domainRestriction.enabled.label", enabled.path("labelKey").asText());
+        JsonNode mode = byId.get("selfRegistration").path("settings").path(0);
+        assertEquals(List.of("NONE", "ANYONE", "COMPANIES"), texts(mode.path("choices")), mode.toString());
+    }
+
     private static List<String> texts(JsonNode array) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
