@@ -151,11 +151,16 @@ public record Setting<T>(String feature, String name, String key, SettingScope s
             try {
                 out.add(type.write(type.parse(raw)));
             } catch (InvalidSettingValue e) {
-                throw new SettingViolation(Problem.of(e.error(), entryField, e.messageKey(), e.reason(),
+                throw new SettingViolation(Problem.of(e.error(), entryField, e.messageKey(), named(e.reason()),
                         raw == null ? "" : raw, key));
             }
         }
         return out;
+    }
+
+    /** A refusal's sentence names the setting as the console shows it (e.g. "Automatically add partner users: ..."). */
+    private String named(String reason) {
+        return label == null || label.isBlank() ? reason : label + ": " + reason;
     }
 
     /** The canonical stored form of a typed value. */
