@@ -13,6 +13,8 @@ export interface ErrorContract {
   messageKey?: string;
   field?: string;
   params?: string[];
+  /** Every violation when several fields were bad (a settings document); the top level repeats the first. */
+  errors?: ErrorContract[];
 }
 
 /** A refusal of one of the project's endpoints. */
@@ -50,6 +52,7 @@ export function toErrorContract(status: number | undefined, body: unknown): Erro
       messageKey: asString(b.messageKey),
       field: asString(b.field),
       params: asParams(b.params),
+      ...(Array.isArray(b.errors) ? { errors: b.errors.map((e) => toErrorContract(status, e)) } : {}),
     };
   }
   const text = asString(body);

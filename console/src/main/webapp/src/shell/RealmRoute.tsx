@@ -13,6 +13,7 @@ import { AppShell } from "./AppShell";
 
 // each page its own chunk: the shell loads first, a page's code when it is opened
 const OverviewPage = lazy(() => import("../pages/OverviewPage"));
+const CustomersRoutes = lazy(() => import("../pages/customers/CustomersRoutes"));
 
 type State = { kind: "loading" } | { kind: "ready"; me: Me } | { kind: "failed"; error: ErrorContract };
 
@@ -66,6 +67,7 @@ export function RealmRoute() {
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route index element={<OverviewPage />} />
+            <Route path="customers/*" element={<CustomersRoutes />} />
             <Route path="*" element={<NotFoundPage realm={realm} />} />
           </Routes>
         </Suspense>
