@@ -44,17 +44,22 @@ public final class ConsoleResource {
         this.app = app;
     }
 
+    /**
+     * {@code console} and {@code console/}: the router matches both here, only the request URI tells them apart;
+     * the bare one is sent to {@code console/} so that the app's relative links resolve.
+     */
     @GET
-    @Path("{rest: (/.*)?}")
-    public Response console(@PathParam("rest") String rest) {
-        if (rest == null || rest.isEmpty() || rest.equals("/")) {
-            // the router matches "console" and "console/" alike: only the request URI tells them apart
-            if (!session.getContext().getUri().getRequestUri().getRawPath().endsWith("/")) {
-                return Response.status(Response.Status.FOUND).location(requestBase().path(CONSOLE_PATH).path("/").build()).build();
-            }
-            return index();
+    public Response root() {
+        if (!session.getContext().getUri().getRequestUri().getRawPath().endsWith("/")) {
+            return Response.status(Response.Status.FOUND).location(requestBase().path(CONSOLE_PATH).path("/").build()).build();
         }
-        String path = rest.substring(1);
+        return index();
+    }
+
+    @GET
+    @Path("{rest: .+}")
+    public Response console(@PathParam("rest") String rest) {
+        String path = rest;
         if (path.equals("config.json")) {
             return config();
         }
