@@ -1,8 +1,5 @@
 package dev.portalaccess.keycloak.customer;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,11 +12,13 @@ import org.keycloak.services.ErrorResponseException;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
+import dev.portalaccess.keycloak.problem.Problem;
+
 /**
  * The end user's own bearer token for this project's self-service APIs (not admin REST): a valid access
  * token of this realm (signature, issuer, expiry, revocation and the user's session are checked by
  * Keycloak's {@link AppAuthManager.BearerTokenAuthenticator}; ID and refresh tokens are not access tokens)
- * issued to one of the realm's portal clients ({@code azp}: see {@link CustomerSettings#isPortalClient}), for
+ * issued to one of the realm's portal clients ({@code azp}: see {@link PortalAccessSettings#isPortalClient}), for
  * a user rather than a service account. Anything else answers 401 with a JSON body and
  * {@code WWW-Authenticate: Bearer}, so another application's token (or the account console's) cannot call
  * the portal's API in the user's name.
@@ -47,7 +46,7 @@ public final class PortalBearerToken {
                     "A valid access token of a user of realm " + realm.getName() + " is required");
         }
         ClientModel client = auth.client();
-        if (!CustomerSettings.isPortalClient(client)) {
+        if (!PortalAccessSettings.isPortalClient(client)) {
             LOG.debugf("Refused a token of client %s for the self-service API of realm %s",
                     client == null ? auth.token().getIssuedFor() : client.getClientId(), realm.getName());
             throw unauthorized(realm, NOT_PORTAL_CLIENT, "Only access tokens issued to a portal client of realm "
@@ -60,9 +59,7 @@ public final class PortalBearerToken {
     }
 
     private static ErrorResponseException unauthorized(RealmModel realm, String error, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("errorMessage", message);
+        Problem body = Problem.of(error, null, "portalAccess" + Character.toUpperCase(error.charAt(0)) + error.substring(1), message);
         return new ErrorResponseException(Response.status(Response.Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm.getName() + "\", error=\"invalid_token\"")
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(body).build());

@@ -16,6 +16,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.InvitationManager;
 import org.keycloak.organization.OrganizationProvider;
 
+import dev.portalaccess.keycloak.settings.SettingViolation;
+
 /**
  * The partner-access rules of one realm. A customer tenant is an organization; access to it is organization
  * membership (so tokens, the organization selection at login and the admin console all see it); the partner
@@ -55,7 +57,7 @@ final class PartnerAccess {
     void requireEnabled() {
         if (!enabled()) {
             throw PartnerAccessException.badRequest("realm", "partnerAccessDisabled", "Partner access is not enabled in realm '"
-                    + realm.getName() + "': set the realm attribute " + PartnerAccessConfig.ENABLED + "=true and enable organizations.");
+                    + realm.getName() + "': set the realm attribute " + PartnerAccessSettings.ENABLED.key() + "=true and enable organizations.");
         }
     }
 
@@ -206,17 +208,16 @@ final class PartnerAccess {
 
     /**
      * At realm creation or import: a pending invitation for each address in a tenant's
-     * {@link PartnerAccessConfig#SEED_INVITATIONS} attribute that has none yet and no account with access.
+     * {@link PartnerAccessSettings#SEED_INVITATIONS} attribute that has none yet and no account with access.
      */
     void seedInvitations() {
         if (!enabled()) {
             return;
         }
         InvitationManager invitations = organizations.getInvitationManager();
-        organizations.getAllStream().filter(t -> t.getAttributes().containsKey(PartnerAccessConfig.SEED_INVITATIONS))
+        organizations.getAllStream().filter(t -> t.getAttributes().containsKey(PartnerAccessSettings.SEED_INVITATIONS.key()))
                 .toList().forEach(tenant -> {
-            for (String email : tenant.getAttributes().getOrDefault(PartnerAccessConfig.SEED_INVITATIONS, List.of())) {
-                String normalised = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+            for (String normalised : PartnerAccessSettings.SEED_INVITATIONS.readAll(tenant)) {
                 UserModel existing = normalised.isEmpty() ? null : session.users().getUserByEmail(realm, normalised);
                 if (normalised.isEmpty() || invitations.getByEmail(tenant, normalised) != null
                         || (existing != null && hasAccess(tenant, existing))) {
@@ -243,14 +244,14 @@ final class PartnerAccess {
         }
         store.lockTenant(tenant.getId());
         Map<String, List<String>> attributes = new HashMap<>(tenant.getAttributes());
-        attributes.put(PartnerAccessConfig.AUTO_ADD, List.of(Boolean.toString(on)));
+        attributes.put(PartnerAccessSettings.AUTO_ADD.key(), List.of(PartnerAccessSettings.AUTO_ADD.write(on)));
         tenant.setAttributes(attributes);
         return on ? applyAutoAdd(tenant) : 0;
     }
 
     /**
      * The tenant's attributes were written on any path (this API's switch, Keycloak's admin REST and console,
-     * a realm import): a value of {@value PartnerAccessConfig#AUTO_ADD} other than {@code true}/{@code false}
+     * a realm import): a value of {@link PartnerAccessSettings#AUTO_ADD} other than {@code true}/{@code false}
      * is refused (the switch is the way to set it), and switching it on adds the current partner users
      * exactly as the switch does, so a tenant never claims auto-add while a partner user lacks access.
      */
@@ -258,16 +259,45 @@ final class PartnerAccess {
         if (!enabled()) {
             return;
         }
-        List<String> values = after == null ? null : after.get(PartnerAccessConfig.AUTO_ADD);
-        if (values != null && (values.size() != 1 || !("true".equals(values.get(0)) || "false".equals(values.get(0))))) {
-            throw PartnerAccessException.invalidAutoAddValue(tenant.getName(), values);
+        String key = PartnerAccessSettings.AUTO_ADD.key();
+        List<String> values = after == null ? null : after.get(key);
+        if (values != null) {
+            List<String> canonical;
+            try {
+                canonical = PartnerAccessSettings.AUTO_ADD.canonical(values, key);
+            } catch (SettingViolation refused) {
+                throw PartnerAccessException.invalidAutoAddValue(tenant.getName(), values);
+            }
+            if (canonical.isEmpty()) {
+                throw PartnerAccessException.invalidAutoAddValue(tenant.getName(), values);
+            }
+            if (!canonical.equals(values)) {
+                // ' TRUE ' means on, as everywhere: store it as 'true', the form the set-based queries match
+                storeCanonical(tenant, key, canonical);
+            }
         }
-        boolean wasOn = PartnerAccessConfig.flag(before, PartnerAccessConfig.AUTO_ADD);
+        boolean wasOn = PartnerAccessConfig.autoAdd(before);
         GroupModel staff = staffGroup();
-        if (!wasOn && PartnerAccessConfig.flag(after, PartnerAccessConfig.AUTO_ADD) && staff != null) {
+        if (!wasOn && PartnerAccessConfig.autoAdd(after) && staff != null) {
             store.lockStaff(staff.getId()); // lock order: staff, then tenant
             store.lockTenant(tenant.getId());
             applyAutoAdd(tenant);
+        }
+    }
+
+    /** Rewrites one attribute in canonical form through Keycloak's model (its caches are invalidated as on any write). */
+    private void storeCanonical(OrganizationModel tenant, String key, List<String> canonical) {
+        GroupModel group = organizations.getOrganizationGroup(tenant);
+        OrganizationModel current = session.getContext().getOrganization();
+        if (current == null) {
+            session.getContext().setOrganization(tenant);
+        }
+        try {
+            group.setAttribute(key, canonical);
+        } finally {
+            if (current == null) {
+                session.getContext().setOrganization(null);
+            }
         }
     }
 

@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.models.ModelValidationException;
 import org.keycloak.services.ErrorResponseException;
 
+import dev.portalaccess.keycloak.problem.PortalAccessRefusal;
+import dev.portalaccess.keycloak.problem.Problem;
+
 /**
  * A refused partner-access change. It is a {@link ModelValidationException} so that, thrown from a
  * membership listener on any path (Keycloak's own admin REST included), it rolls the transaction back
@@ -28,13 +31,14 @@ final class PartnerAccessException extends ModelValidationException {
 
     PartnerAccessException(int status, String field, String error, String messageKey, String message) {
         super(message);
-        // Keycloak's own error handler (its admin REST, refusals at commit) writes the message into
-        // error_description only when the cause is a ModelException; without it the reason would be lost
-        initCause(new org.keycloak.models.ModelException(message));
         this.status = status;
         this.field = field;
         this.error = error;
         this.messageKey = messageKey;
+        // Keycloak's own error handler (its admin REST, refusals at commit) writes the message into
+        // error_description only when the cause is a ModelException; the refusal is one, and carries the
+        // contract's body for the project's own endpoints
+        initCause(refusal());
     }
 
     static PartnerAccessException badRequest(String field, String error, String message) {
@@ -60,15 +64,15 @@ final class PartnerAccessException extends ModelValidationException {
     }
 
     /**
-     * A raw write of {@value PartnerAccessConfig#AUTO_ADD} that is not {@code true} or {@code false}. Thrown as
+     * A raw write of {@link PartnerAccessSettings#AUTO_ADD} that is not {@code true} or {@code false}. Thrown as
      * Keycloak's {@link ErrorResponseException} (not a model exception), so that Keycloak's own admin REST answers
      * with this JSON body (it would reduce a model exception to a bare message) and rolls the change back.
      */
     static ErrorResponseException invalidAutoAddValue(String tenantName, java.util.List<String> values) {
-        PartnerAccessException e = badRequest(PartnerAccessConfig.AUTO_ADD, "invalidAutoAdd", "Organization attribute "
-                + PartnerAccessConfig.AUTO_ADD + " of tenant '" + tenantName + "' must be true or false, not " + values
+        PartnerAccessException e = badRequest(PartnerAccessSettings.AUTO_ADD.key(), "invalidAutoAdd", "Organization attribute "
+                + PartnerAccessSettings.AUTO_ADD.key() + " of tenant '" + tenantName + "' must be true or false, not " + values
                 + ": switch \"Automatically Add Partner Users\" with PUT .../partner-access/tenants/{id}/auto-add.");
-        return new ErrorResponseException(Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(e.body()).build());
+        return new ErrorResponseException(Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(e.problem()).build());
     }
 
     int status() {
@@ -79,12 +83,25 @@ final class PartnerAccessException extends ModelValidationException {
         return error;
     }
 
-    Map<String, String> body() {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("field", field);
-        body.put("error", error);
-        body.put("errorMessage", getMessage());
-        body.put("messageKey", messageKey);
+    /** The refusal in the project's error contract. */
+    Problem problem() {
+        return Problem.of(error, field, messageKey, getMessage());
+    }
+
+    /** The same refusal as core's {@link PortalAccessRefusal} (status and body), for endpoints outside this package. */
+    PortalAccessRefusal refusal() {
+        return new PortalAccessRefusal(status, problem());
+    }
+
+    /** The answer body ({@link Problem}: {@code field}, {@code error}, {@code errorMessage}, {@code messageKey}, {@code params}). */
+    Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        Problem p = problem();
+        body.put("field", p.field());
+        body.put("error", p.error());
+        body.put("errorMessage", p.errorMessage());
+        body.put("messageKey", p.messageKey());
+        body.put("params", p.params());
         return body;
     }
 }

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -31,6 +30,9 @@ import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.organization.admin.resource.OrganizationInvitationResource;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import dev.portalaccess.keycloak.problem.Problem;
+import dev.portalaccess.keycloak.problem.Problems;
 
 /**
  * {@code /admin/realms/{realm}/partner-access}: partner staff, tenants, access grants, invitations and
@@ -284,13 +286,15 @@ public final class PartnerAccessResource {
 
     private void requireView() {
         if (!(auth.realm().canViewRealm() || auth.users().canView())) {
-            throw new ForbiddenException();
+            throw Problems.forbidden(Problem.of("forbidden", null, "portalAccessForbidden",
+                    "Reading partner access needs view-realm or view-users."));
         }
     }
 
     private void requireManage() {
         if (!(auth.realm().canManageRealm() || auth.users().canManage())) {
-            throw new ForbiddenException();
+            throw Problems.forbidden(Problem.of("forbidden", null, "portalAccessForbidden",
+                    "Changing partner access needs manage-realm or manage-users."));
         }
     }
 

@@ -50,10 +50,10 @@ public final class PartnerAccessResourceProviderFactory implements AdminRealmRes
     @Override
     public Map<String, String> getOperationalInfo() {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("realmAttribute.enabled", PartnerAccessConfig.ENABLED);
-        info.put("realmAttribute.staffGroup", PartnerAccessConfig.STAFF_GROUP + " (default " + PartnerAccessConfig.DEFAULT_STAFF_GROUP + ")");
-        info.put("realmAttribute.portalUrl", PartnerAccessConfig.PORTAL_URL + " (default: the account console)");
-        info.put("organizationAttribute.autoAdd", PartnerAccessConfig.AUTO_ADD);
+        info.put("realmAttribute.enabled", PartnerAccessSettings.ENABLED.key());
+        info.put("realmAttribute.staffGroup", PartnerAccessSettings.STAFF_GROUP.key() + " (default " + PartnerAccessSettings.DEFAULT_STAFF_GROUP + ")");
+        info.put("realmAttribute.portalUrl", PartnerAccessSettings.PORTAL_URL.key() + " (default: the account console)");
+        info.put("organizationAttribute.autoAdd", PartnerAccessSettings.AUTO_ADD.key());
         info.put("requiredAction", TenantInvitationAction.PROVIDER_ID);
         return info;
     }

@@ -28,6 +28,10 @@ import org.keycloak.representations.idm.MembershipType;
 final class PartnerAccessStore {
 
     private static final String UNMANAGED = MembershipType.UNMANAGED.name();
+    private static final String AUTO_ADD_KEY = PartnerAccessSettings.AUTO_ADD.key();
+    private static final String DOMAIN_RESTRICTION_KEY = dev.portalaccess.keycloak.membership.MembershipSettings.DOMAIN_RESTRICTION_ENABLED;
+    /** The canonical stored "on": the only form a write stores (raw writes are canonicalised, see PartnerAccess#autoAddWritten). */
+    private static final String ON = PartnerAccessSettings.AUTO_ADD.write(true);
 
     private final EntityManager em;
 
@@ -126,7 +130,7 @@ final class PartnerAccessStore {
                         + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user.id = :user)",
                         String.class)
                 .setParameter("user", userId).setParameter("realm", realmId)
-                .setParameter("auto", PartnerAccessConfig.AUTO_ADD).setParameter("restricted", PartnerAccessConfig.DOMAIN_RESTRICTION)
+                .setParameter("auto", AUTO_ADD_KEY).setParameter("restricted", DOMAIN_RESTRICTION_KEY).setParameter("on", ON)
                 .getResultList();
     }
 
@@ -138,23 +142,23 @@ final class PartnerAccessStore {
                         + AUTO_ADD_UNRESTRICTED
                         + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user = u)")
                 .setParameter("type", UNMANAGED).setParameter("user", userId).setParameter("realm", realmId)
-                .setParameter("auto", PartnerAccessConfig.AUTO_ADD).setParameter("restricted", PartnerAccessConfig.DOMAIN_RESTRICTION)
+                .setParameter("auto", AUTO_ADD_KEY).setParameter("restricted", DOMAIN_RESTRICTION_KEY).setParameter("on", ON)
                 .executeUpdate();
     }
 
     /** Tenant {@code o} has auto-add on and no domain restriction (parameters {@code auto}, {@code restricted}). */
     private static final String AUTO_ADD_UNRESTRICTED =
-            " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = 'true')"
-            + " and not exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = 'true')";
+            " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = :on)"
+            + " and not exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = :on)";
 
     /** Auto-add tenants with a domain restriction: joined one by one through the OrganizationProvider. */
     List<String> restrictedAutoAddTenants(String realmId) {
         return em.createQuery("select o.id from OrganizationEntity o where o.realmId = :realm"
-                        + " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = 'true')"
-                        + " and exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = 'true')",
+                        + " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = :on)"
+                        + " and exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = :on)",
                         String.class)
-                .setParameter("realm", realmId).setParameter("auto", PartnerAccessConfig.AUTO_ADD)
-                .setParameter("restricted", PartnerAccessConfig.DOMAIN_RESTRICTION)
+                .setParameter("realm", realmId).setParameter("auto", AUTO_ADD_KEY)
+                .setParameter("restricted", DOMAIN_RESTRICTION_KEY).setParameter("on", ON)
                 .getResultList();
     }
 

@@ -18,7 +18,9 @@ class PartnerAccessExceptionTest {
         PartnerAccessException last = PartnerAccessException.lastAccess("Acme");
         assertEquals(409, last.status());
         assertEquals(Map.of("field", "userId", "error", "lastTenantAccess", "messageKey", "partnerAccess.lastTenantAccess",
-                "errorMessage", last.getMessage()), last.body());
+                "errorMessage", last.getMessage(), "params", java.util.List.of()), last.body());
+        assertEquals(409, last.refusal().status(), "the same refusal in core's contract");
+        assertEquals("lastTenantAccess", last.refusal().problem().error());
         assertTrue(last.getMessage().contains("Acme"));
 
         PartnerAccessException auto = PartnerAccessException.autoAddOn("Acme");
@@ -33,15 +35,17 @@ class PartnerAccessExceptionTest {
     }
 
     @Test
-    void autoAddIsOnOnlyForExactlyTrue() {
-        assertTrue(PartnerAccessConfig.autoAdd(organization(Map.of(PartnerAccessConfig.AUTO_ADD, List.of("true")))));
-        assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of(PartnerAccessConfig.AUTO_ADD, List.of("TRUE")))),
-                "exactly 'true', as the set-based SQL matches it");
-        assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of(PartnerAccessConfig.AUTO_ADD, List.of("false")))));
-        assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of(PartnerAccessConfig.AUTO_ADD, List.of()))));
+    void autoAddIsReadOneWayThroughItsSetting() {
+        String key = PartnerAccessSettings.AUTO_ADD.key();
+        assertTrue(PartnerAccessConfig.autoAdd(organization(Map.of(key, List.of("true")))));
+        assertTrue(PartnerAccessConfig.autoAdd(organization(Map.of(key, List.of(" TRUE ")))),
+                "a flag is trimmed and read in any case, like every flag (stored canonically by the attribute listener)");
+        assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of(key, List.of("false")))));
+        assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of(key, List.of("yes")))), "unreadable: the default");
+        assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of(key, List.of()))));
         assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of())));
         assertEquals(false, PartnerAccessConfig.domainRestricted(organization(Map.of())));
-        assertEquals(PartnerAccessConfig.DEFAULT_STAFF_GROUP, PartnerAccessConfig.of(null).staffGroupName());
+        assertEquals(PartnerAccessSettings.DEFAULT_STAFF_GROUP, PartnerAccessConfig.of(null).staffGroupName());
         assertEquals(false, PartnerAccessConfig.of(null).enabled());
     }
 

@@ -2,7 +2,7 @@ package dev.portalaccess.keycloak.customer.access;
 
 import java.util.Optional;
 
-import dev.portalaccess.keycloak.customer.CustomerSettings;
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -29,9 +29,9 @@ final class PortalAccessCheck {
         if (organizations == null) {
             return Optional.empty();
         }
-        if (CustomerSettings.isPortalClient(client)) {
+        if (PortalAccessSettings.isPortalClient(client)) {
             return organizations.getByMember(user)
-                    .filter(o -> !CustomerSettings.isPortalAccessEnabled(o))
+                    .filter(o -> !PortalAccessSettings.isPortalAccessEnabled(o))
                     .findFirst();
         }
         return Optional.empty();
@@ -39,7 +39,7 @@ final class PortalAccessCheck {
 
     /** For a customer service-account client: why it may not have a token now, or empty. */
     static Optional<String> serviceAccountRefusal(KeycloakSession session, RealmModel realm, ClientModel client) {
-        String customerId = client.getAttribute(CustomerSettings.CLIENT_CUSTOMER);
+        String customerId = PortalAccessSettings.serviceAccountCustomer(client);
         if (customerId == null || customerId.isBlank() || !realm.isOrganizationsEnabled()) {
             return Optional.empty();
         }
@@ -51,7 +51,7 @@ final class PortalAccessCheck {
         if (!customer.isEnabled()) {
             return Optional.of("customer " + customer.getAlias() + " is disabled");
         }
-        if (!CustomerSettings.isPortalAccessEnabled(customer)) {
+        if (!PortalAccessSettings.isPortalAccessEnabled(customer)) {
             return Optional.of("portal access is turned off for customer " + customer.getAlias());
         }
         return Optional.empty();

@@ -71,7 +71,7 @@ public final class CustomerFeaturesResource {
         } catch (FeatureCatalog.InvalidFeatureCatalogException e) {
             throw RoleProblems.problem(session, Response.Status.BAD_REQUEST, "catalog", e.error(), e.getMessage(), null);
         }
-        realm.setAttribute(FeatureCatalog.REALM_ATTRIBUTE, catalog.toJson());
+        realm.setAttribute(CustomerFeatureSettings.CATALOG.key(), CustomerFeatureSettings.CATALOG.write(catalog));
         adminEvent.operation(OperationType.UPDATE).resource(ResourceType.REALM)
                 .resourcePath(session.getContext().getUri()).representation(catalogView(catalog)).success();
         return Map.of("catalog", catalogView(catalog));

@@ -49,7 +49,7 @@ public final class CustomerFeaturesResourceProviderFactory
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("realmAttribute", FeatureCatalog.REALM_ATTRIBUTE,
-                "organizationAttribute", CustomerFeatures.ORGANIZATION_ATTRIBUTE);
+        return Map.of("realmAttribute", CustomerFeatureSettings.CATALOG.key(),
+                "organizationAttribute", CustomerFeatureSettings.CUSTOMER_FEATURES.key());
     }
 }

@@ -24,14 +24,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A realm's feature set: names, labels, which are on for new customers, and which require which.
- * Configuration, not code: it is the JSON array in the realm attribute {@value #REALM_ATTRIBUTE}, e.g.
+ * Configuration, not code: it is the JSON array in the realm attribute {@link CustomerFeatureSettings#CATALOG}, e.g.
  * {@code [{"name":"deployments","label":"Deployments","default":true},{"name":"alerts","requires":["deployments"]}]}.
  *
  * <p>Immutable; every operation returns a new set in catalog order.
  */
 public final class FeatureCatalog {
-
-    public static final String REALM_ATTRIBUTE = "portalaccess.features";
 
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
     private static final Set<String> KEYS = Set.of("name", "label", "default", "requires");
@@ -122,6 +120,85 @@ public final class FeatureCatalog {
         FeatureCatalog catalog = new FeatureCatalog(features);
         catalog.rejectCycles();
         return catalog;
+    }
+
+    /**
+     * Every violation of a catalogue submitted as JSON (the typed API), each naming its JSON path below
+     * {@code field} (e.g. {@code catalog[2].requires[0]}); empty when {@link #parse} accepts it.
+     */
+    public static List<dev.portalaccess.keycloak.problem.Problem> violations(JsonNode root, String field) {
+        List<dev.portalaccess.keycloak.problem.Problem> out = new ArrayList<>();
+        if (root == null || !root.isArray()) {
+            out.add(problem("notArray", field, "The feature catalog must be a JSON array of features"));
+            return out;
+        }
+        Set<String> names = new HashSet<>();
+        for (JsonNode node : root) {
+            if (node.path("name").isTextual()) {
+                names.add(node.get("name").asText());
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < root.size(); i++) {
+            JsonNode node = root.get(i);
+            String at = field + "[" + i + "]";
+            if (!node.isObject()) {
+                out.add(problem("notObject", at, "Each feature must be a JSON object"));
+                continue;
+            }
+            for (var keys = node.fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                if (!KEYS.contains(key)) {
+                    out.add(problem("unknownProperty", at + "." + key, "Unknown feature property '" + key
+                            + "' (allowed: name, label, default, requires)"));
+                }
+            }
+            String name = node.path("name").isTextual() ? node.get("name").asText() : null;
+            if (name == null || !NAME.matcher(name).matches()) {
+                out.add(problem("invalidName", at + ".name", "Feature name '" + name
+                        + "' must be lower-case letters, digits, '-' or '_', starting with a letter"));
+            } else if (!seen.add(name)) {
+                out.add(problem("duplicateName", at + ".name", "Feature '" + name + "' is defined twice"));
+            }
+            JsonNode label = node.path("label");
+            if (!label.isMissingNode() && !label.isTextual()) {
+                out.add(problem("invalidLabel", at + ".label", "Label of feature '" + name + "' must be a string"));
+            }
+            JsonNode byDefault = node.path("default");
+            if (!byDefault.isMissingNode() && !byDefault.isBoolean()) {
+                out.add(problem("invalidDefault", at + ".default", "'default' of feature '" + name + "' must be true or false"));
+            }
+            JsonNode requires = node.path("requires");
+            if (requires.isMissingNode() || requires.isNull()) {
+                continue;
+            }
+            if (!requires.isArray()) {
+                out.add(problem("invalidRequires", at + ".requires", "'requires' of feature '" + name + "' must be an array of names"));
+                continue;
+            }
+            for (int j = 0; j < requires.size(); j++) {
+                JsonNode required = requires.get(j);
+                if (!required.isTextual() || !names.contains(required.asText())) {
+                    out.add(problem("unknownRequirement", at + ".requires[" + j + "]", "Feature '" + name
+                            + "' requires unknown feature '" + required.asText() + "'"));
+                } else if (required.asText().equals(name)) {
+                    out.add(problem("cyclicRequirement", at + ".requires[" + j + "]", "Feature '" + name + "' requires itself"));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            try {
+                parse(root.toString());
+            } catch (InvalidFeatureCatalogException e) {
+                out.add(problem(e.error(), field, e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private static dev.portalaccess.keycloak.problem.Problem problem(String error, String field, String message) {
+        return dev.portalaccess.keycloak.problem.Problem.of(error, field,
+                "portalAccessFeatureCatalog" + Character.toUpperCase(error.charAt(0)) + error.substring(1), message);
     }
 
     public Collection<Feature> features() {

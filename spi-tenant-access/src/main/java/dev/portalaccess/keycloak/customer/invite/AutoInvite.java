@@ -2,7 +2,7 @@ package dev.portalaccess.keycloak.customer.invite;
 
 import jakarta.ws.rs.WebApplicationException;
 
-import dev.portalaccess.keycloak.customer.CustomerSettings;
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.common.ClientConnection;
 import org.keycloak.events.admin.AuthDetails;
@@ -48,12 +48,24 @@ final class AutoInvite {
         this.connection = connection;
     }
 
-    void run(KeycloakSession session) {
+    /** What happened: sent, or not with the reason (nothing to send, or refused). */
+    record Outcome(boolean sent, String reason) {
+    }
+
+    private static final String SENT = "";
+
+    Outcome run(KeycloakSession session) {
         String refusal;
         try {
             refusal = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), this::invite);
         } catch (RuntimeException e) {
             refusal = describe(e);
+        }
+        if (SENT.equals(refusal)) {
+            return new Outcome(true, null);
+        }
+        if (refusal != null && refusal.startsWith(NOTHING_TO_SEND)) {
+            return new Outcome(false, refusal.substring(NOTHING_TO_SEND.length()));
         }
         if (refusal != null) {
             String reason = refusal;
@@ -64,23 +76,27 @@ final class AutoInvite {
                 LOG.warnf(e, "Could not record the refused automatic invitation of customer %s", customerId);
             }
         }
+        return new Outcome(false, refusal);
     }
 
-    /** Sends the invitation; returns null when sent or nothing to send, else why it was not sent. */
+    /** Prefix of an answer of {@link #invite} that is no refusal: there was nothing to send. */
+    private static final String NOTHING_TO_SEND = "nothing to send: ";
+
+    /** Sends the invitation; returns {@link #SENT}, {@link #NOTHING_TO_SEND} with why, or why it was refused. */
     private String invite(KeycloakSession session) {
         RealmModel realm = session.realms().getRealm(realmId);
         if (realm == null) {
-            return null;
+            return NOTHING_TO_SEND + "the realm is gone";
         }
         session.getContext().setRealm(realm);
         OrganizationModel customer = session.getProvider(OrganizationProvider.class).getById(customerId);
         if (customer == null) {
-            return null;
+            return NOTHING_TO_SEND + "the customer is gone";
         }
-        String email = CustomerSettings.contactEmail(customer);
+        String email = PortalAccessSettings.contactEmail(customer);
         if (email == null) {
             LOG.debugf("Customer %s has no contact email: no automatic invitation", customer.getAlias());
-            return null;
+            return NOTHING_TO_SEND + NO_CONTACT_EMAIL;
         }
         Actor actor = actor(session);
         if (actor == null || adminToken == null) {
@@ -92,8 +108,10 @@ final class AutoInvite {
         AdminEventBuilder adminEvent = new AdminEventBuilder(realm, adminAuth, session, connection).detail(DETAIL_AUTO_INVITE, "sent");
         CustomerInvitations.invite(session, realm, customer, email, CustomerInvitations.realmInviterName(realm), auth, adminEvent);
         LOG.debugf("Automatic invitation of customer %s sent to %s", customer.getAlias(), email);
-        return null;
+        return SENT;
     }
+
+    static final String NO_CONTACT_EMAIL = "the customer has no contact email";
 
     private void recordRefusal(KeycloakSession session, String reason) {
         RealmModel realm = session.realms().getRealm(realmId);

@@ -10,13 +10,16 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.representations.AccessToken;
 
-import dev.portalaccess.keycloak.customer.CustomerSettings;
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 
 /**
  * Watches admin events for customer creation; when the realm's auto-invite is on, schedules the
  * invitation of the contact email for after the creation commits (see {@link AutoInvite}).
  */
 final class CustomerEventListener implements EventListenerProvider {
+
+    /** Session attribute: the creating request sends the automatic invitation itself (the customers API does). */
+    static final String INVITES_ITSELF = CustomerEventListener.class.getName() + ".invitesItself";
 
     private final KeycloakSession session;
 
@@ -35,7 +38,7 @@ final class CustomerEventListener implements EventListenerProvider {
             return;
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
-        if (!CustomerSettings.realmFlag(realm, CustomerSettings.REALM_AUTO_INVITE)) {
+        if (!CustomerInvitationSettings.autoInvite(realm) || session.getAttribute(INVITES_ITSELF) != null) {
             return;
         }
         String path = event.getResourcePath();

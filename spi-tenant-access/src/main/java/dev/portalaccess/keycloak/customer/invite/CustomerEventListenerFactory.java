@@ -3,7 +3,7 @@ package dev.portalaccess.keycloak.customer.invite;
 import java.util.Map;
 
 import com.google.auto.service.AutoService;
-import dev.portalaccess.keycloak.customer.CustomerSettings;
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 import dev.portalaccess.keycloak.customer.removal.RemovalSignOut;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -47,7 +47,7 @@ public final class CustomerEventListenerFactory implements EventListenerProvider
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("autoInviteRealmAttribute", CustomerSettings.REALM_AUTO_INVITE,
-                "removalSignOutRealmAttribute", CustomerSettings.REALM_REMOVAL_SIGN_OUT);
+        return Map.of("autoInviteRealmAttribute", CustomerInvitationSettings.AUTO_INVITE.key(),
+                "removalSignOutRealmAttribute", CustomerInvitationSettings.REMOVAL_SIGN_OUT.key());
     }
 }

@@ -2,7 +2,7 @@ package dev.portalaccess.keycloak.customer.invite;
 
 import jakarta.ws.rs.core.Response;
 
-import dev.portalaccess.keycloak.customer.CustomerSettings;
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -32,6 +32,13 @@ public final class CustomerInvitations {
      */
     public static Response invite(KeycloakSession session, RealmModel realm, OrganizationModel customer, String email,
                                   String inviterName, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        return invite(session, realm, customer, email, null, null, inviterName, auth, adminEvent);
+    }
+
+    /** As {@link #invite(KeycloakSession, RealmModel, OrganizationModel, String, String, AdminPermissionEvaluator, AdminEventBuilder)}, naming the invitee. */
+    public static Response invite(KeycloakSession session, RealmModel realm, OrganizationModel customer, String email,
+                                  String firstName, String lastName, String inviterName, AdminPermissionEvaluator auth,
+                                  AdminEventBuilder adminEvent) {
         if (inviterName != null && !inviterName.isBlank()) {
             // the same provider instance (one per session) renders the mail below
             session.getProvider(EmailTemplateProvider.class).setAttribute(INVITER_NAME, inviterName);
@@ -44,7 +51,7 @@ public final class CustomerInvitations {
             customer.setRedirectUrl(portalUrl);
         }
         try {
-            return new OrganizationInvitationResource(session, customer, adminEvent, auth).inviteUser(email, null, null);
+            return new OrganizationInvitationResource(session, customer, adminEvent, auth).inviteUser(email, firstName, lastName);
         } finally {
             if (portalUrl != null) {
                 customer.setRedirectUrl(redirectUrl);
@@ -54,7 +61,7 @@ public final class CustomerInvitations {
 
     /** The portal client's base URL, absolute; null when the realm has no portal client with one. */
     static String portalUrl(KeycloakSession session, RealmModel realm) {
-        ClientModel portal = CustomerSettings.portalClient(realm);
+        ClientModel portal = PortalAccessSettings.portalClient(realm);
         if (portal == null) {
             return null;
         }
@@ -69,5 +76,36 @@ public final class CustomerInvitations {
     public static String realmInviterName(RealmModel realm) {
         String display = realm.getDisplayName();
         return display == null || display.isBlank() ? realm.getName() : display;
+    }
+
+    /** Whether an automatic invitation went out, and if not, why. */
+    public record AutoInviteOutcome(boolean sent, String reason) {
+    }
+
+    /**
+     * Marks {@code creating} (the session whose transaction creates a customer) as sending the automatic invitation
+     * itself through {@link #autoInviteNow}, so the event listener does not send a second one.
+     */
+    public static void invitesItself(KeycloakSession creating) {
+        creating.setAttribute(CustomerEventListener.INVITES_ITSELF, Boolean.TRUE);
+    }
+
+    /**
+     * The automatic invitation of a customer whose creation has committed, as {@code admin} (their verified
+     * token and permissions), in its own transaction, exactly as the event listener sends it; answers what
+     * happened. A refusal is logged and recorded as an admin event, and never undoes the customer.
+     */
+    public static AutoInviteOutcome autoInviteNow(KeycloakSession session, RealmModel realm, String customerId,
+                                                  org.keycloak.services.resources.admin.AdminAuth admin) {
+        if (!CustomerInvitationSettings.autoInvite(realm)) {
+            return new AutoInviteOutcome(false, "automatic invitation is off in realm " + realm.getName());
+        }
+        org.keycloak.events.admin.AuthDetails details = new org.keycloak.events.admin.AuthDetails();
+        details.setRealmId(admin.getRealm().getId());
+        details.setClientId(admin.getClient().getId());
+        details.setUserId(admin.getUser().getId());
+        AutoInvite.Outcome outcome = new AutoInvite(realm.getId(), customerId, details, admin.getToken(),
+                session.getContext().getConnection()).run(session);
+        return new AutoInviteOutcome(outcome.sent(), outcome.reason());
     }
 }

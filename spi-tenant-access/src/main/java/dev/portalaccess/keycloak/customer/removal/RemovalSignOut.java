@@ -2,7 +2,8 @@ package dev.portalaccess.keycloak.customer.removal;
 
 import java.util.List;
 
-import dev.portalaccess.keycloak.customer.CustomerSettings;
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
+import dev.portalaccess.keycloak.customer.invite.CustomerInvitationSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -33,7 +34,7 @@ public final class RemovalSignOut {
 
     static void signOut(KeycloakSession session, OrganizationModel customer, UserModel user) {
         RealmModel realm = session.getContext().getRealm();
-        if (user == null || !CustomerSettings.realmFlag(realm, CustomerSettings.REALM_REMOVAL_SIGN_OUT)) {
+        if (user == null || !CustomerInvitationSettings.removalSignOut(realm)) {
             return;
         }
         List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user)
@@ -52,6 +53,6 @@ public final class RemovalSignOut {
 
     private static boolean reachedPortal(UserSessionModel userSession) {
         return userSession.getAuthenticatedClientSessions().values().stream()
-                .anyMatch(cs -> CustomerSettings.isPortalClient(cs.getClient()));
+                .anyMatch(cs -> PortalAccessSettings.isPortalClient(cs.getClient()));
     }
 }

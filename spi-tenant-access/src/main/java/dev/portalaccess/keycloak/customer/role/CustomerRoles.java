@@ -31,9 +31,6 @@ public final class CustomerRoles {
 
     private static final Logger LOG = Logger.getLogger(CustomerRoles.class);
 
-    /** Realm attribute that turns customer roles on ({@code true}); off in every other realm. */
-    public static final String ENABLED_ATTRIBUTE = "portalaccess.roles.enabled";
-
     /** Organization attribute {@code portalaccess.invitation.<invitationId>.role}: the role an invitation grants. */
     public static final String INVITATION_ATTRIBUTE_PREFIX = "portalaccess.invitation.";
     public static final String INVITATION_ATTRIBUTE_SUFFIX = ".role";
@@ -43,6 +40,9 @@ public final class CustomerRoles {
      * its members one by one is not refused as "removing the last Administrator".
      */
     public static final String ORGANIZATION_REMOVAL_SESSION_ATTRIBUTE = "portalaccess.roles.removingOrganization";
+
+    /** Group attribute marking a role group (its value: the role). */
+    static final String ROLE_GROUP_MARKER = "portalaccess.role";
 
     /** Session attribute naming the realm being imported: roles are taken as written in the import. */
     static final String IMPORTING_SESSION_ATTRIBUTE = "portalaccess.roles.importingRealm";
@@ -58,10 +58,9 @@ public final class CustomerRoles {
         this.organizations = session.getProvider(OrganizationProvider.class);
     }
 
-    /** Whether the realm uses customer roles (realm attribute {@value #ENABLED_ATTRIBUTE}). */
+    /** Whether the realm uses customer roles ({@link CustomerRolesSettings#ENABLED}). */
     public static boolean isEnabled(RealmModel realm) {
-        return realm != null && realm.isOrganizationsEnabled()
-                && Boolean.parseBoolean(realm.getAttribute(ENABLED_ATTRIBUTE));
+        return CustomerRolesSettings.enabled(realm);
     }
 
     /** Enabled and not in the middle of importing the realm (an import brings its own role memberships). */
@@ -100,7 +99,7 @@ public final class CustomerRoles {
         for (CustomerRole role : CustomerRole.values()) {
             if (!groups.containsKey(role)) {
                 GroupModel group = organizations.createGroup(organization, role.groupName(), null);
-                group.setSingleAttribute("portalaccess.role", role.groupName());
+                group.setSingleAttribute(ROLE_GROUP_MARKER, role.groupName());
                 groups.put(role, group);
                 LOG.debugf("Created role group %s for customer %s", role.groupName(), organization.getAlias());
             }

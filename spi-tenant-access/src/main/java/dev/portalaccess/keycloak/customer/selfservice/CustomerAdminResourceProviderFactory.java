@@ -5,6 +5,7 @@ import java.util.Map;
 import com.google.auto.service.AutoService;
 import dev.portalaccess.keycloak.customer.role.CustomerRoleListener;
 import dev.portalaccess.keycloak.customer.role.CustomerRoles;
+import dev.portalaccess.keycloak.customer.role.CustomerRolesSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -55,7 +56,7 @@ public final class CustomerAdminResourceProviderFactory implements RealmResource
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("realmAttribute", CustomerRoles.ENABLED_ATTRIBUTE,
+        return Map.of("realmAttribute", CustomerRolesSettings.ENABLED.key(),
                 "invitationRoleAttribute", CustomerRoles.INVITATION_ATTRIBUTE_PREFIX + "<invitationId>" + CustomerRoles.INVITATION_ATTRIBUTE_SUFFIX);
     }
 }

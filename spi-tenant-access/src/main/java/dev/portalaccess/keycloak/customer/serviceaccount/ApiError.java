@@ -1,25 +1,19 @@
 package dev.portalaccess.keycloak.customer.serviceaccount;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** A JSON error answer naming the field and the reason: {@code {"field","error","errorMessage"}}. */
+import dev.portalaccess.keycloak.problem.Problem;
+import dev.portalaccess.keycloak.problem.Problems;
+
+/** A refusal of the service-account API in the project's error contract ({@link Problem}), naming the field. */
 final class ApiError {
 
     private ApiError() {
     }
 
     static WebApplicationException of(Response.Status status, String field, String error, String message) {
-        Map<String, String> body = new LinkedHashMap<>();
-        if (field != null) {
-            body.put("field", field);
-        }
-        body.put("error", error);
-        body.put("errorMessage", message);
-        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build());
+        return Problems.of(status, Problem.of(error, field, "portalAccessServiceAccount" + Character.toUpperCase(error.charAt(0))
+                + error.substring(1), message));
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.google.auto.service.AutoService;
-import dev.portalaccess.keycloak.customer.CustomerSettings;
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
@@ -60,7 +60,7 @@ public final class CustomerOrganizationMapper extends AbstractOIDCProtocolMapper
     @Override
     public String getHelpText() {
         return "Adds the 'organization' claim ({alias: {id}}) of the customer named by the client attribute "
-                + CustomerSettings.CLIENT_CUSTOMER + ".";
+                + PortalAccessSettings.SERVICE_ACCOUNT_CUSTOMER.key() + ".";
     }
 
     @Override
@@ -72,7 +72,7 @@ public final class CustomerOrganizationMapper extends AbstractOIDCProtocolMapper
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
         ClientModel client = clientSessionCtx.getClientSession().getClient();
-        String customerId = client.getAttribute(CustomerSettings.CLIENT_CUSTOMER);
+        String customerId = PortalAccessSettings.serviceAccountCustomer(client);
         if (customerId == null || customerId.isBlank()) {
             return;
         }

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.portalaccess.keycloak.customer.CustomerSettings;
+import dev.portalaccess.keycloak.customer.PortalAccessSettings;
+import dev.portalaccess.keycloak.problem.Problem;
+import dev.portalaccess.keycloak.problem.Problems;
+import dev.portalaccess.keycloak.customer.invite.CustomerInvitationSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
@@ -74,7 +76,7 @@ public final class CustomerServiceAccountsResource {
         OrganizationModel customer = customer(customerId);
         // portalaccess.customer is not one of Keycloak's searchable client attributes: filter the realm's clients
         return session.clients().getClientsStream(realm)
-                .filter(c -> customer.getId().equals(c.getAttribute(CustomerSettings.CLIENT_CUSTOMER)))
+                .filter(c -> customer.getId().equals(PortalAccessSettings.serviceAccountCustomer(c)))
                 .map(c -> representation(c, customer, null));
     }
 
@@ -131,7 +133,10 @@ public final class CustomerServiceAccountsResource {
         requireManage();
         OrganizationModel customer = customer(customerId);
         ClientModel client = serviceAccount(customer, id);
-        auth.clients().requireManage(client);
+        if (!auth.clients().canManage(client)) {
+            throw Problems.forbidden(Problem.of("forbidden", null, "portalAccessForbidden",
+                    "Revoking " + client.getClientId() + " needs manage-clients."));
+        }
         if (client.getAttribute(ATTR_REVOKED_AT) == null) {
             int now = Time.currentTime();
             client.setEnabled(false);
@@ -192,7 +197,7 @@ public final class CustomerServiceAccountsResource {
         rep.setDirectAccessGrantsEnabled(false);
         rep.setConsentRequired(false);
         Map<String, String> attributes = new HashMap<>();
-        attributes.put(CustomerSettings.CLIENT_CUSTOMER, customer.getId());
+        attributes.put(PortalAccessSettings.SERVICE_ACCOUNT_CUSTOMER.key(), customer.getId());
         attributes.put(ATTR_CREATED_AT, String.valueOf(Time.currentTime()));
         rep.setAttributes(attributes);
         List<ProtocolMapperRepresentation> mappers = new java.util.ArrayList<>();
@@ -214,11 +219,11 @@ public final class CustomerServiceAccountsResource {
 
     /** Who consumes customer service-account tokens: the realm attribute, else the portal client. */
     private String audience() {
-        String configured = realm.getAttribute(CustomerSettings.REALM_SERVICE_ACCOUNT_AUDIENCE);
+        String configured = CustomerInvitationSettings.SERVICE_ACCOUNT_AUDIENCE.read(realm);
         if (configured != null && !configured.isBlank()) {
             return configured.trim();
         }
-        ClientModel portal = CustomerSettings.portalClient(realm);
+        ClientModel portal = PortalAccessSettings.portalClient(realm);
         return portal == null ? null : portal.getClientId();
     }
 
@@ -261,7 +266,7 @@ public final class CustomerServiceAccountsResource {
 
     private ClientModel serviceAccount(OrganizationModel customer, String id) {
         ClientModel client = session.clients().getClientById(realm, id);
-        if (client == null || !customer.getId().equals(client.getAttribute(CustomerSettings.CLIENT_CUSTOMER))) {
+        if (client == null || !customer.getId().equals(PortalAccessSettings.serviceAccountCustomer(client))) {
             throw ApiError.of(Response.Status.NOT_FOUND, "id", "notFound", "Customer " + customer.getAlias() + " has no service account " + id);
         }
         return client;
@@ -269,12 +274,16 @@ public final class CustomerServiceAccountsResource {
 
     private void requireView() {
         if (!auth.clients().canView() && !auth.realm().canViewRealm()) {
-            throw new ForbiddenException();
+            throw Problems.forbidden(Problem.of("forbidden", null, "portalAccessForbidden",
+                    "Reading service accounts needs view-clients or view-realm."));
         }
     }
 
     private void requireManage() {
-        auth.clients().requireManage();
+        if (!auth.clients().canManage()) {
+            throw Problems.forbidden(Problem.of("forbidden", null, "portalAccessForbidden",
+                    "Changing service accounts needs manage-clients."));
+        }
     }
 
 }
