@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.portalaccess.keycloak.email.EmailAddress;
+import dev.portalaccess.keycloak.email.EmailRule;
 import dev.portalaccess.keycloak.email.InvalidEmailException;
 
 /** The built-in {@link SettingType}s: one parser each, used by every module. */
@@ -114,6 +115,42 @@ public final class SettingTypes {
         @Override
         public String write(String value) {
             return value;
+        }
+    };
+
+    /** The {@code error} of an entry that is not an email rule ({@link #EMAIL_RULE}). */
+    public static final String INVALID_EMAIL_RULE = "invalidDomainRule";
+    public static final String INVALID_EMAIL_RULE_KEY = "portalAccessInvalidDomainRule";
+
+    /**
+     * One entry of an email rule list, read by the email rule engine ({@link EmailRule}): a domain
+     * ({@code acme.com}, with its subdomains), a subdomain wildcard ({@code *.acme.com}) or an address
+     * ({@code a@acme.com}); stored in the engine's normal form (lower case, punycode), so {@code Bücher.DE.} and
+     * {@code xn--bcher-kva.de} are one entry.
+     */
+    public static final SettingType<EmailRule> EMAIL_RULE = new SettingType<>() {
+        @Override
+        public String name() {
+            return "emailRule";
+        }
+
+        @Override
+        public EmailRule parse(String raw) throws InvalidSettingValue {
+            if (raw == null || raw.isBlank()) {
+                throw new InvalidSettingValue(INVALID_EMAIL_RULE, INVALID_EMAIL_RULE_KEY, "An allowed domain entry is empty.");
+            }
+            try {
+                return EmailRule.parse(raw);
+            } catch (InvalidEmailException e) {
+                throw new InvalidSettingValue(INVALID_EMAIL_RULE, INVALID_EMAIL_RULE_KEY, "'" + raw
+                        + "' is not a domain (acme.com), a subdomain wildcard (*.acme.com) or an address (a@acme.com): "
+                        + e.reason() + ".");
+            }
+        }
+
+        @Override
+        public String write(EmailRule value) {
+            return value.value();
         }
     };
 

@@ -27,13 +27,23 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import dev.portalaccess.keycloak.problem.Problem;
+import dev.portalaccess.keycloak.problem.Problems;
+
 /**
- * {@code /admin/realms/{realm}/denylist}: read with view-realm, change with manage-realm. Every change
+ * {@code /admin/realms/{realm}/portal-access/denylist} (and the deprecated {@code /admin/realms/{realm}/denylist}):
+ * read with view-realm, change with manage-realm. Every change
  * is one transaction and emits an admin event (resource type CUSTOM, path {@code denylist/...}).
  */
 public final class DenylistAdminResource {
 
     private static final Logger LOG = Logger.getLogger(DenylistAdminResource.class);
+
+    static final String MSG_MISSING = "portalAccessDenylistEntryMissing";
+    static final String MSG_NOTE_TOO_LONG = "portalAccessDenylistNoteTooLong";
+    static final String MSG_INVALID_ENTRY = "portalAccessDenylistInvalidEntry";
+    static final String MSG_INVALID_LINES = "portalAccessDenylistInvalidLines";
+    static final String MSG_NOT_FOUND = "portalAccessDenylistEntryNotFound";
 
     static final int DEFAULT_MAX = 100;
     static final int MAX_PAGE = 1000;
@@ -104,9 +114,7 @@ public final class DenylistAdminResource {
         long nanos = System.nanoTime() - start;
         Map<String, Object> out = new LinkedHashMap<>();
         if (verdict.invalid()) {
-            out.put("field", "email");
-            out.put("error", verdict.invalidity().reason());
-            out.put("errorMessage", verdict.invalidity().getMessage());
+            out.putAll(body(invalidEntry("email", verdict.invalidity())));
             out.put("verdict", "invalid");
             out.put("denied", true);
             return Response.status(Response.Status.BAD_REQUEST).entity(out).type(MediaType.APPLICATION_JSON).build();
@@ -126,17 +134,18 @@ public final class DenylistAdminResource {
     public Response add(AddRequest request) {
         auth.realm().requireManageRealm();
         if (request == null || request.value() == null || request.value().isBlank()) {
-            return badRequest("value", "missing", "An entry is required");
+            return badRequest(Problem.of("missing", "value", MSG_MISSING, "An entry is required"));
         }
         String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
         if (note != null && note.length() > EntryLines.MAX_NOTE) {
-            return badRequest("note", "noteTooLong", "A note has at most " + EntryLines.MAX_NOTE + " characters");
+            return badRequest(Problem.of("noteTooLong", "note", MSG_NOTE_TOO_LONG,
+                    "A note has at most " + EntryLines.MAX_NOTE + " characters", String.valueOf(EntryLines.MAX_NOTE)));
         }
         EmailRule rule;
         try {
             rule = EmailRule.parse(request.value());
         } catch (InvalidEmailException e) {
-            return badRequest("value", String.valueOf(e.reason()), e.getMessage());
+            return badRequest(invalidEntry("value", e).withMessageKey(MSG_INVALID_ENTRY, request.value()));
         }
         DenylistProvider.AddResult result = store.add(realm, new NewEntry(rule, note), actor());
         if (!result.created()) {
@@ -161,9 +170,9 @@ public final class DenylistAdminResource {
         auth.realm().requireManageRealm();
         EntryLines.Parsed parsed = EntryLines.parse(body);
         if (!parsed.errors().isEmpty()) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("error", "invalidLines");
-            error.put("errorMessage", parsed.errors().size() + " line(s) are not valid entries; nothing was imported");
+            Map<String, Object> error = body(Problem.of("invalidLines", null, MSG_INVALID_LINES,
+                    parsed.errors().size() + " line(s) are not valid entries; nothing was imported",
+                    String.valueOf(parsed.errors().size())));
             error.put("lines", parsed.errors());
             return Response.status(Response.Status.BAD_REQUEST).entity(error).type(MediaType.APPLICATION_JSON).build();
         }
@@ -203,7 +212,7 @@ public final class DenylistAdminResource {
     public Response deleteMany(DeleteRequest request) {
         auth.realm().requireManageRealm();
         if (request == null || request.values() == null || request.values().isEmpty()) {
-            return badRequest("values", "missing", "A list of entries is required");
+            return badRequest(Problem.of("missing", "values", MSG_MISSING, "A list of entries is required"));
         }
         List<String> values = new ArrayList<>();
         for (int i = 0; i < request.values().size(); i++) {
@@ -211,7 +220,7 @@ public final class DenylistAdminResource {
             try {
                 values.add(EmailRule.parse(raw == null ? "" : raw).value());
             } catch (InvalidEmailException e) {
-                return badRequest("values[" + i + "]", String.valueOf(e.reason()), e.getMessage());
+                return badRequest(invalidEntry("values[" + i + "]", e).withMessageKey(MSG_INVALID_ENTRY, raw == null ? "" : raw));
             }
         }
         int removed = store.removeValues(realm, values);
@@ -257,16 +266,32 @@ public final class DenylistAdminResource {
         return user == null ? null : user.getUsername();
     }
 
-    static Response badRequest(String field, String error, String message) {
+    /** An entry the email rule engine cannot read: {@code error} is the engine's reason code. */
+    private static Problem invalidEntry(String field, InvalidEmailException e) {
+        return Problem.of(String.valueOf(e.reason()), field, MSG_INVALID_ENTRY, e.getMessage());
+    }
+
+    static Response badRequest(Problem problem) {
+        return Problems.response(Response.Status.BAD_REQUEST.getStatusCode(), problem);
+    }
+
+    /** The error contract's shape as a map, for answers that add their own fields (a check's verdict, bad lines). */
+    private static Map<String, Object> body(Problem problem) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("field", field);
-        body.put("error", error);
-        body.put("errorMessage", message);
-        return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON).build();
+        if (problem.field() != null) {
+            body.put("field", problem.field());
+        }
+        body.put("error", problem.error());
+        body.put("errorMessage", problem.errorMessage());
+        if (problem.messageKey() != null) {
+            body.put("messageKey", problem.messageKey());
+        }
+        body.put("params", problem.params());
+        return body;
     }
 
     private static Response notFound() {
-        return Response.status(Response.Status.NOT_FOUND).entity(Map.of("error", "notFound", "errorMessage", "No such entry"))
-                .type(MediaType.APPLICATION_JSON).build();
+        return Problems.response(Response.Status.NOT_FOUND.getStatusCode(),
+                Problem.of("notFound", null, MSG_NOT_FOUND, "No such entry"));
     }
 }

@@ -10,7 +10,11 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-/** Mounts {@link DenylistAdminResource} at {@code /admin/realms/{realm}/denylist}. */
+/**
+ * Mounts {@link DenylistAdminResource} at {@code /admin/realms/{realm}/denylist}: deprecated, kept for one release
+ * as an alias of {@code /admin/realms/{realm}/portal-access/denylist} ({@link DenylistAdminApiFactory}; see
+ * docs/renames.md).
+ */
 @AutoService(AdminRealmResourceProviderFactory.class)
 public final class DenylistAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
 

@@ -17,7 +17,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * The JPA denylist store. It also keeps the table in step with realms: a removed realm loses its
- * entries, and a created or imported realm carrying the {@value #SEED_ATTRIBUTE} attribute gets those
+ * entries, and a created or imported realm carrying the seed attribute ({@link DenylistSettings#SEED}) gets those
  * entries (this is how a realm export ships a sample list).
  */
 @AutoService(DenylistProviderFactory.class)
@@ -25,10 +25,7 @@ public final class JpaDenylistProviderFactory implements DenylistProviderFactory
 
     public static final String PROVIDER_ID = "jpa";
 
-    /** Realm attribute: entries (separated by new lines or commas) loaded when the realm is created. */
-    public static final String SEED_ATTRIBUTE = "portalaccess.denylist.seed";
-
-    /** {@code createdBy} of entries loaded from {@value #SEED_ATTRIBUTE}. */
+    /** {@code createdBy} of entries loaded from the seed. */
     static final String SEED_CREATOR = "realm-import";
 
     private static final Logger LOG = Logger.getLogger(JpaDenylistProviderFactory.class);
@@ -54,8 +51,8 @@ public final class JpaDenylistProviderFactory implements DenylistProviderFactory
     }
 
     static void seed(KeycloakSession session, RealmModel realm) {
-        String seed = realm.getAttribute(SEED_ATTRIBUTE);
-        if (seed == null || seed.isBlank()) {
+        String seed = DenylistSettings.SEED.read(realm);
+        if (seed == null) {
             return;
         }
         List<NewEntry> entries = new ArrayList<>();
@@ -71,12 +68,12 @@ public final class JpaDenylistProviderFactory implements DenylistProviderFactory
             }
         }
         int added = session.getProvider(DenylistProvider.class).addAll(realm, entries, SEED_CREATOR);
-        LOG.infof("Realm %s: loaded %d denylist entries from attribute %s", realm.getName(), added, SEED_ATTRIBUTE);
+        LOG.infof("Realm %s: loaded %d denylist entries from attribute %s", realm.getName(), added, DenylistSettings.SEED.key());
     }
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("table", "PA_DENYLIST_ENTRY", "seedAttribute", SEED_ATTRIBUTE);
+        return Map.of("table", "PA_DENYLIST_ENTRY", "seedAttribute", DenylistSettings.SEED.key());
     }
 
     @Override

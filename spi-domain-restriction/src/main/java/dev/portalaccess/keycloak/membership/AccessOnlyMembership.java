@@ -16,6 +16,9 @@ import org.keycloak.models.jpa.entities.UserGroupMembershipEntity;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.representations.idm.MembershipType;
 
+import dev.portalaccess.keycloak.settings.SettingScope;
+import dev.portalaccess.keycloak.settings.SettingsCatalog;
+
 /**
  * In realms with partner access (seed 002; realm attribute {@value #PARTNER_ACCESS_ENABLED}) an
  * organization is a customer tenant and its membership is <em>access</em> to it, never ownership of the
@@ -37,7 +40,10 @@ import org.keycloak.representations.idm.MembershipType;
  */
 final class AccessOnlyMembership {
 
-    /** The realm attribute of partner access (spi-tenant-access, {@code PartnerAccessConfig.ENABLED}). */
+    /**
+     * The realm attribute of partner access, declared by spi-tenant-access's partner settings and read here through
+     * that declaration ({@link SettingsCatalog}); the name stays here until the organization decorator moves to core.
+     */
     static final String PARTNER_ACCESS_ENABLED = "portalaccess.partner.enabled";
 
     private static final Logger LOG = Logger.getLogger(AccessOnlyMembership.class);
@@ -48,7 +54,14 @@ final class AccessOnlyMembership {
     /** Whether memberships of the session's realm are access only. */
     static boolean applies(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
-        return realm != null && Boolean.parseBoolean(realm.getAttribute(PARTNER_ACCESS_ENABLED));
+        if (realm == null) {
+            return false;
+        }
+        // without the partner feature deployed there is no partner access
+        return SettingsCatalog.of(session.getKeycloakSessionFactory())
+                .byKey(SettingScope.REALM_ATTRIBUTE, PARTNER_ACCESS_ENABLED)
+                .map(setting -> Boolean.TRUE.equals(setting.read(realm)))
+                .orElse(false);
     }
 
     /** Turns the user's managed membership of the organization (if any) into an unmanaged one. */

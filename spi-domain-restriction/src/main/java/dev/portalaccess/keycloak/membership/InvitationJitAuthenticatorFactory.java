@@ -17,7 +17,7 @@ import org.keycloak.provider.ProviderConfigProperty;
  * {@value #PROVIDER_ID}: place it in the realm's (or the customer identity provider's) first broker login
  * flow, REQUIRED, after "User creation or linking" and before "First Broker Login - Conditional
  * Organization". Per-customer behaviour is the organization attribute
- * {@value MembershipSettings#JIT_WITHOUT_INVITATION}; the authenticator itself has no configuration.
+ * {@code portalaccess.jit.withoutInvitation} ({@link DomainRestrictionSettings#JIT_WITHOUT_INVITATION}); the authenticator itself has no configuration.
  */
 @AutoService(AuthenticatorFactory.class)
 public final class InvitationJitAuthenticatorFactory implements AuthenticatorFactory, EnvironmentDependentProviderFactory {

@@ -14,6 +14,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
+import dev.portalaccess.keycloak.settings.SettingScope;
+import dev.portalaccess.keycloak.settings.SettingsCatalog;
+
 /**
  * The domain-restriction rule of one session (one transaction), checked against the settings the
  * transaction will commit, whatever order its writes come in:
@@ -30,7 +33,10 @@ import org.keycloak.organization.OrganizationProvider;
  */
 final class MembershipRule {
 
-    /** Set by spi-tenant-access on the clients of customer service accounts. */
+    /**
+     * Set by spi-tenant-access on the clients of customer service accounts, read through its declaration where it
+     * has one ({@link SettingsCatalog}); the name stays here until the organization decorator moves to core.
+     */
     static final String CUSTOMER_CLIENT_ATTRIBUTE = "portalaccess.customer";
 
     private static final String JOINED_ATTRIBUTE = MembershipRule.class.getName() + ".joined";
@@ -109,7 +115,14 @@ final class MembershipRule {
             return false;
         }
         ClientModel client = session.clients().getClientById(realm, clientId);
-        return client != null && organization.getId().equals(client.getAttribute(CUSTOMER_CLIENT_ATTRIBUTE));
+        if (client == null) {
+            return false;
+        }
+        Object customer = SettingsCatalog.of(session.getKeycloakSessionFactory())
+                .byKey(SettingScope.CLIENT_ATTRIBUTE, CUSTOMER_CLIENT_ATTRIBUTE)
+                .map(setting -> (Object) setting.read(client))
+                .orElseGet(() -> client.getAttribute(CUSTOMER_CLIENT_ATTRIBUTE));
+        return customer != null && organization.getId().equals(customer.toString());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,11 +1,7 @@
 package dev.portalaccess.keycloak.membership;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.portalaccess.keycloak.email.EmailAddress;
 import dev.portalaccess.keycloak.email.EmailRule;
@@ -13,74 +9,57 @@ import dev.portalaccess.keycloak.email.EmailRuleSet;
 import dev.portalaccess.keycloak.email.InvalidEmailException;
 
 /**
- * A customer's (organization's) membership settings, read from its organization attributes so that realm
- * export/import carries them and the admin console's organization Attributes tab edits them.
+ * A customer's (organization's) membership settings ({@link DomainRestrictionSettings}), read from its organization
+ * attributes through the settings' one parser each.
  *
  * <p>Reading is lenient on purpose: an entry that is not a valid rule (only possible if it bypassed the
- * admin REST validation, e.g. a hand-edited database) is ignored, which only narrows the allowed set. A
- * restriction that is on with no valid entry admits nobody.
+ * validation of every write, e.g. a hand-edited database) is ignored and logged, which only narrows the allowed
+ * set. A restriction that is on with no valid entry admits nobody.
  */
 public final class MembershipSettings {
 
-    /** {@code "true"} turns the domain restriction on; anything else (or absent) is off. */
-    public static final String DOMAIN_RESTRICTION_ENABLED = "portalaccess.domainRestriction.enabled";
-    /** Allowed email rules, one per value: {@code acme.com}, {@code *.acme.com} or {@code a@acme.com}. */
-    public static final String DOMAIN_RESTRICTION_DOMAINS = "portalaccess.domainRestriction.domains";
-    /** What a first sign-in through the customer's identity provider does without a pending invitation. */
-    public static final String JIT_WITHOUT_INVITATION = "portalaccess.jit.withoutInvitation";
-
-    /** Values of {@link #JIT_WITHOUT_INVITATION}. */
+    /** Values of {@link DomainRestrictionSettings#JIT_WITHOUT_INVITATION}. */
     public enum WithoutInvitation {
         /** Refuse the sign-in with a message (the default). */
         REFUSE,
         /** Join the customer as a plain member, within the allowed domains. */
         JOIN;
 
+        /** The canonical stored value. */
         public String value() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        static Optional<WithoutInvitation> parse(String raw) {
-            if (raw == null) {
-                return Optional.empty();
-            }
-            for (WithoutInvitation v : values()) {
-                if (v.value().equalsIgnoreCase(raw.trim())) {
-                    return Optional.of(v);
-                }
-            }
-            return Optional.empty();
+            return DomainRestrictionSettings.JIT_WITHOUT_INVITATION.write(this);
         }
     }
 
     private final boolean restricted;
-    private final List<String> domainEntries;
+    private final List<EmailRule> entries;
     private final EmailRuleSet rules;
     private final WithoutInvitation withoutInvitation;
 
-    private MembershipSettings(boolean restricted, List<String> domainEntries, WithoutInvitation withoutInvitation) {
+    private MembershipSettings(boolean restricted, List<EmailRule> entries, WithoutInvitation withoutInvitation) {
         this.restricted = restricted;
-        this.domainEntries = List.copyOf(domainEntries);
-        this.rules = EmailRuleSet.parse(validEntries(domainEntries));
+        this.entries = List.copyOf(entries);
+        this.rules = EmailRuleSet.of(entries);
         this.withoutInvitation = withoutInvitation;
     }
 
     /** The settings carried by {@code attributes} (an organization's attribute map; may be null). */
     public static MembershipSettings of(Map<String, List<String>> attributes) {
         Map<String, List<String>> attrs = attributes == null ? Map.of() : attributes;
-        boolean restricted = "true".equalsIgnoreCase(first(attrs.get(DOMAIN_RESTRICTION_ENABLED)).trim());
-        List<String> domains = attrs.getOrDefault(DOMAIN_RESTRICTION_DOMAINS, List.of());
-        WithoutInvitation jit = WithoutInvitation.parse(first(attrs.get(JIT_WITHOUT_INVITATION)))
-                .orElse(WithoutInvitation.REFUSE);
-        return new MembershipSettings(restricted, domains == null ? List.of() : domains, jit);
+        return new MembershipSettings(
+                DomainRestrictionSettings.ENABLED.read(attrs.get(DomainRestrictionSettings.ENABLED.key())),
+                DomainRestrictionSettings.ENTRIES.readAll(attrs.get(DomainRestrictionSettings.ENTRIES.key())),
+                DomainRestrictionSettings.JIT_WITHOUT_INVITATION.read(
+                        attrs.get(DomainRestrictionSettings.JIT_WITHOUT_INVITATION.key())));
     }
 
     public boolean restricted() {
         return restricted;
     }
 
-    public List<String> domainEntries() {
-        return domainEntries;
+    /** The readable allowed entries, in stored order. */
+    public List<EmailRule> entries() {
+        return entries;
     }
 
     public WithoutInvitation withoutInvitation() {
@@ -135,25 +114,5 @@ public final class MembershipSettings {
         public String eventError() {
             return eventError;
         }
-    }
-
-    private static List<String> validEntries(Collection<String> entries) {
-        List<String> valid = new ArrayList<>();
-        for (String entry : entries) {
-            if (entry == null || entry.isBlank()) {
-                continue;
-            }
-            try {
-                EmailRule.parse(entry);
-                valid.add(entry);
-            } catch (InvalidEmailException e) {
-                // lenient read: see the class comment
-            }
-        }
-        return valid;
-    }
-
-    private static String first(List<String> values) {
-        return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
     }
 }

@@ -11,9 +11,14 @@ import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 
+import dev.portalaccess.keycloak.settings.SettingScope;
+import dev.portalaccess.keycloak.settings.SettingsCatalog;
+import dev.portalaccess.keycloak.settings.SettingsViolations;
+
 /**
- * An organization whose {@link #setAttributes(Map)} refuses invalid membership settings, and settings that
- * a member who joined in the same transaction does not meet (see {@link MembershipRule}), and then publishes
+ * An organization whose {@link #setAttributes(Map)} validates every setting of every feature among the attributes
+ * ({@link SettingsCatalog}: 400 naming each bad attribute, nothing stored) and stores them in canonical form, refuses
+ * settings that a member who joined in the same transaction does not meet (see {@link MembershipRule}), and then publishes
  * an {@link OrganizationAttributesWrittenEvent}. Admin REST (create and update of an organization) and realm
  * import both store attributes through this method. Everything else is the delegate's.
  */
@@ -43,15 +48,20 @@ final class SettingsGuardedOrganization implements OrganizationModel {
 
     @Override
     public void setAttributes(Map<String, List<String>> attributes) {
-        SettingsValidator.validate(attributes).ifPresent(v -> {
-            throw Refusals.invalidSetting(v.attribute(), v.entry(), v.error(), v.description());
-        });
-        Map<String, List<String>> before = copy(delegate.getAttributes());
-        delegate.setAttributes(attributes);
-        if (attributes != null) {
-            rule.checkJoinedInThisTransaction(this, attributes);
+        Map<String, List<String>> canonical;
+        try {
+            // every project key of every feature deployed, one parser per type; other attributes pass unchanged
+            canonical = attributes == null ? null : SettingsCatalog.of(session.getKeycloakSessionFactory())
+                    .canonicalAttributes(SettingScope.ORGANIZATION_ATTRIBUTE, attributes);
+        } catch (SettingsViolations v) {
+            throw Refusals.invalidSettings(v.problems());
         }
-        session.getKeycloakSessionFactory().publish(new OrganizationAttributesWrittenEvent(session, this, before, copy(attributes)));
+        Map<String, List<String>> before = copy(delegate.getAttributes());
+        delegate.setAttributes(canonical);
+        if (canonical != null) {
+            rule.checkJoinedInThisTransaction(this, canonical);
+        }
+        session.getKeycloakSessionFactory().publish(new OrganizationAttributesWrittenEvent(session, this, before, copy(canonical)));
     }
 
     /** A snapshot (the adapters may hand out live or cached maps). */

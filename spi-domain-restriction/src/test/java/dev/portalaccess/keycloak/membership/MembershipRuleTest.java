@@ -25,8 +25,8 @@ import org.keycloak.organization.OrganizationProvider;
 class MembershipRuleTest {
 
     private static final Map<String, List<String>> RESTRICTED = Map.of(
-            MembershipSettings.DOMAIN_RESTRICTION_ENABLED, List.of("true"),
-            MembershipSettings.DOMAIN_RESTRICTION_DOMAINS, List.of("acme.com"));
+            DomainRestrictionSettings.ENABLED.key(), List.of("true"),
+            DomainRestrictionSettings.ENTRIES.key(), List.of("acme.com"));
 
     private final Map<String, Object> sessionAttributes = new HashMap<>();
     private final Map<String, UserModel> users = new HashMap<>();

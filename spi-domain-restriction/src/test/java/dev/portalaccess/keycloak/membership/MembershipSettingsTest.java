@@ -15,8 +15,8 @@ class MembershipSettingsTest {
 
     private static MembershipSettings restrictedTo(String... entries) {
         return MembershipSettings.of(Map.of(
-                MembershipSettings.DOMAIN_RESTRICTION_ENABLED, List.of("true"),
-                MembershipSettings.DOMAIN_RESTRICTION_DOMAINS, List.of(entries)));
+                DomainRestrictionSettings.ENABLED.key(), List.of("true"),
+                DomainRestrictionSettings.ENTRIES.key(), List.of(entries)));
     }
 
     @Test
@@ -31,8 +31,8 @@ class MembershipSettingsTest {
     @Test
     void domainsAreIgnoredWhileTheSwitchIsOff() {
         MembershipSettings settings = MembershipSettings.of(Map.of(
-                MembershipSettings.DOMAIN_RESTRICTION_ENABLED, List.of("false"),
-                MembershipSettings.DOMAIN_RESTRICTION_DOMAINS, List.of("acme.com")));
+                DomainRestrictionSettings.ENABLED.key(), List.of("false"),
+                DomainRestrictionSettings.ENTRIES.key(), List.of("acme.com")));
         assertEquals(Verdict.ALLOWED, settings.check("mallory@evil.example"));
     }
 
@@ -86,9 +86,9 @@ class MembershipSettingsTest {
     @Test
     void withoutInvitationPolicyIsReadCaseInsensitively() {
         assertEquals(WithoutInvitation.JOIN, MembershipSettings.of(Map.of(
-                MembershipSettings.JIT_WITHOUT_INVITATION, List.of("Join"))).withoutInvitation());
+                DomainRestrictionSettings.JIT_WITHOUT_INVITATION.key(), List.of("Join"))).withoutInvitation());
         assertEquals(WithoutInvitation.REFUSE, MembershipSettings.of(Map.of(
-                MembershipSettings.JIT_WITHOUT_INVITATION, List.of("whatever"))).withoutInvitation());
+                DomainRestrictionSettings.JIT_WITHOUT_INVITATION.key(), List.of("whatever"))).withoutInvitation());
         assertTrue(restrictedTo("acme.com").restricted());
     }
 }

@@ -95,7 +95,7 @@ final class RegistrationLinkSync implements EventListenerProvider {
             case COMPANIES:
                 OrganizationProvider orgs = session.getProvider(OrganizationProvider.class);
                 return orgs != null && realm.isOrganizationsEnabled()
-                        && orgs.getAllStream(Map.of(CompanyAttributes.PERMITTED, "true"), null, null)
+                        && orgs.getAllStream(Company.permittedSearch(), null, null)
                         .map(Company::of)
                         .anyMatch(c -> c.permitted() && c.methods().contains(RegistrationMethod.PORTAL));
             case NONE:

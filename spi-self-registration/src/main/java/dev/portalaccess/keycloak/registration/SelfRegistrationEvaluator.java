@@ -71,7 +71,7 @@ public final class SelfRegistrationEvaluator {
         String normalized = DomainName.normalize(emailDomain);
         record Match(Company company, String domain) {
         }
-        List<Match> matches = orgs.getAllStream(java.util.Map.of(CompanyAttributes.PERMITTED, "true"), null, null)
+        List<Match> matches = orgs.getAllStream(Company.permittedSearch(), null, null)
                 .map(Company::of)
                 .filter(Company::permitted)
                 .flatMap(c -> c.domains().stream()

@@ -17,6 +17,8 @@ public final class SelfRegistrationFormActionFactory implements FormActionFactor
 
     public static final String PROVIDER_ID = "portalaccess-self-registration-form";
 
+    private static final List<ProviderConfigProperty> PROPERTIES = SelfRegistrationPolicySettings.configProperties();
+
     private static final SelfRegistrationFormAction SINGLETON = new SelfRegistrationFormAction();
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
             AuthenticationExecutionModel.Requirement.REQUIRED,
@@ -57,7 +59,7 @@ public final class SelfRegistrationFormActionFactory implements FormActionFactor
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return SelfRegistrationPolicyConfigProperties.PROPERTIES;
+        return PROPERTIES;
     }
 
     @Override

@@ -1,11 +1,7 @@
 package dev.portalaccess.keycloak.registration;
 
-import static dev.portalaccess.keycloak.registration.SelfRegistrationPolicyConfigProperties.*;
-
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,13 +11,12 @@ import java.util.stream.Stream;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.RealmModel;
 
 /**
  * The realm's self-registration policy, read from the settings of the "Self-registration policy" step
  * ({@link SelfRegistrationFormActionFactory#PROVIDER_ID}) of the realm's registration flow, where an admin
- * edits it in the console. Missing keys take the defaults of {@link SelfRegistrationPolicyConfigProperties}.
+ * edits it in the console. Missing keys take the defaults of {@link SelfRegistrationPolicySettings}.
  */
 public record SelfRegistrationPolicy(SelfRegistrationMode mode, Set<RegistrationMethod> methods,
                                      boolean grantPortalAccess, List<String> defaultServices) {
@@ -46,7 +41,7 @@ public record SelfRegistrationPolicy(SelfRegistrationMode mode, Set<Registration
                 return inFlow;
             }
         }
-        return Optional.ofNullable(realm.getAuthenticatorConfigByAlias(POLICY_CONFIG_ALIAS));
+        return Optional.ofNullable(realm.getAuthenticatorConfigByAlias(SelfRegistrationPolicySettings.POLICY_CONFIG_ALIAS));
     }
 
     private static Stream<AuthenticationExecutionModel> executions(RealmModel realm, String flowId) {
@@ -56,41 +51,37 @@ public record SelfRegistrationPolicy(SelfRegistrationMode mode, Set<Registration
 
     static SelfRegistrationPolicy from(Map<String, String> config) {
         Map<String, String> c = config == null ? Map.of() : config;
-        SelfRegistrationMode mode = parseMode(c.get(MODE));
         Set<RegistrationMethod> methods = EnumSet.noneOf(RegistrationMethod.class);
-        if (bool(c, PORTAL, true)) {
+        if (SelfRegistrationPolicySettings.PORTAL.read(c)) {
             methods.add(RegistrationMethod.PORTAL);
         }
-        if (bool(c, IDENTITY_PROVIDER, true)) {
+        if (SelfRegistrationPolicySettings.IDENTITY_PROVIDER.read(c)) {
             methods.add(RegistrationMethod.IDENTITY_PROVIDER);
         }
-        if (bool(c, EMAIL, false)) {
+        if (SelfRegistrationPolicySettings.EMAIL.read(c)) {
             methods.add(RegistrationMethod.EMAIL);
         }
-        if (bool(c, DIRECTORY, false)) {
+        if (SelfRegistrationPolicySettings.DIRECTORY.read(c)) {
             methods.add(RegistrationMethod.DIRECTORY);
         }
-        String services = c.getOrDefault(DEFAULT_SERVICES, "");
-        List<String> defaults = Arrays.stream(Constants.CFG_DELIMITER_PATTERN.split(services))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new SelfRegistrationPolicy(mode, Set.copyOf(methods), bool(c, GRANT_PORTAL_ACCESS, false), defaults);
+        List<String> defaults = defaultServices(c);
+        return new SelfRegistrationPolicy(parseMode(c.get(SelfRegistrationPolicySettings.MODE.key())), Set.copyOf(methods),
+                SelfRegistrationPolicySettings.GRANT_PORTAL_ACCESS.read(c), defaults);
     }
 
+    static List<String> defaultServices(Map<String, String> config) {
+        return SelfRegistrationPolicySettings.DEFAULT_SERVICES
+                .readAll(SelfRegistrationPolicySettings.stored(config, SelfRegistrationPolicySettings.DEFAULT_SERVICES))
+                .stream().flatMap(List::stream).toList();
+    }
+
+    /** Absent: the default (ANYONE); a value that is not a mode: NONE, never wider than intended. */
     static SelfRegistrationMode parseMode(String raw) {
         if (raw == null || raw.isBlank()) {
-            return SelfRegistrationMode.ANYONE;
+            return SelfRegistrationPolicySettings.MODE.defaultValue();
         }
-        try {
-            return SelfRegistrationMode.valueOf(raw.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            // an unknown value must never open registration wider than intended
-            return SelfRegistrationMode.NONE;
-        }
-    }
-
-    private static boolean bool(Map<String, String> c, String key, boolean fallback) {
-        String v = c.get(key);
-        return v == null || v.isBlank() ? fallback : Boolean.parseBoolean(v.trim());
+        return SelfRegistrationPolicySettings.MODE.check(List.of(raw), SelfRegistrationPolicySettings.MODE.key()).isPresent()
+                ? SelfRegistrationMode.NONE : SelfRegistrationPolicySettings.MODE.read(List.of(raw));
     }
 
     public boolean allows(RegistrationMethod method) {
