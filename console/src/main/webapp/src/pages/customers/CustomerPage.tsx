@@ -85,16 +85,12 @@ export function CustomerPage() {
 
   const saveSettings = useCallback(
     async (change: Partial<CustomerSettings>) => {
-      if (loaded.kind !== "ready") {
-        throw new Error("not loaded");
-      }
-      // the whole document, as read, with the change: the server validates all of it and answers what it stored
-      const { invalid: _invalid, ...current } = loaded.settings;
-      const stored = await api.updateSettings(customerId, { ...current, ...change });
+      // only the sections changed: the server validates them, writes them, and answers the whole stored document
+      const stored = await api.updateSettings(customerId, change);
       setLoaded((l) => (l.kind === "ready" ? { ...l, settings: stored } : l));
       return stored;
     },
-    [api, customerId, loaded],
+    [api, customerId],
   );
 
   const realmPath = `/${encodeURIComponent(realm.name)}`;
