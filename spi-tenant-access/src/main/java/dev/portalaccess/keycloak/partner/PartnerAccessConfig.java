@@ -8,7 +8,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 
-import dev.portalaccess.keycloak.membership.MembershipSettings;
 import dev.portalaccess.keycloak.settings.SettingTypes;
 
 /**
@@ -67,7 +66,7 @@ final class PartnerAccessConfig {
     /** The tenant's domain restriction is on (such tenants take the per-user path, so the restriction applies). */
     static boolean domainRestricted(OrganizationModel organization) {
         List<String> values = organization.getAttributes() == null ? null
-                : organization.getAttributes().get(MembershipSettings.DOMAIN_RESTRICTION_ENABLED);
+                : organization.getAttributes().get(dev.portalaccess.keycloak.membership.DomainRestrictionSettings.ENABLED.key());
         if (values == null || values.isEmpty() || values.get(0) == null) {
             return false;
         }

@@ -29,7 +29,7 @@ final class PartnerAccessStore {
 
     private static final String UNMANAGED = MembershipType.UNMANAGED.name();
     private static final String AUTO_ADD_KEY = PartnerAccessSettings.AUTO_ADD.key();
-    private static final String DOMAIN_RESTRICTION_KEY = dev.portalaccess.keycloak.membership.MembershipSettings.DOMAIN_RESTRICTION_ENABLED;
+    private static final String DOMAIN_RESTRICTION_KEY = dev.portalaccess.keycloak.membership.DomainRestrictionSettings.ENABLED.key();
     /** The canonical stored "on": the only form a write stores (raw writes are canonicalised, see PartnerAccess#autoAddWritten). */
     private static final String ON = PartnerAccessSettings.AUTO_ADD.write(true);
 
