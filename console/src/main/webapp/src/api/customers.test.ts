@@ -89,4 +89,29 @@ describe("CustomersApi", () => {
     expect(contract.errors?.map((x) => x.field)).toEqual(["domainRestriction.entries[0]", "domainRestriction.entries[2]"]);
     expect(contract.errors?.[1]).toMatchObject({ messageKey: "portalAccessX", params: ["a", "1"], status: 400 });
   });
+
+  it("checks a document without storing it: the marker makes the server refuse, its own violation is dropped", async () => {
+    const calls = fakeFetch([
+      {
+        status: 400,
+        body: {
+          error: "unknownSetting",
+          field: "$checkOnly",
+          errors: [
+            { error: "unknownSetting", field: "$checkOnly" },
+            { error: "invalidDomainRule", field: "domainRestriction.entries[1]", errorMessage: "'x y' is not a domain" },
+          ],
+        },
+      },
+      { status: 400, body: { error: "unknownSetting", field: "$checkOnly" } },
+      { status: 403, body: { error: "forbidden" } },
+    ]);
+    const a = api();
+    expect((await a.checkSettings("o1", { domainRestriction: { entries: ["acme.com", "x y"] } })).map((v) => v.field)).toEqual([
+      "domainRestriction.entries[1]",
+    ]);
+    expect(calls[0].body).toEqual({ domainRestriction: { entries: ["acme.com", "x y"] }, $checkOnly: true });
+    expect(await a.checkSettings("o1", {})).toEqual([]);
+    await expect(a.checkSettings("o1", {})).rejects.toBeInstanceOf(ApiError);
+  });
 });

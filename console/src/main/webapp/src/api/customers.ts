@@ -1,3 +1,4 @@
+import { ApiError, type ErrorContract } from "../errors/errorContract";
 import type { PortalAccessClient } from "./portalAccess";
 
 /**
@@ -120,6 +121,9 @@ function query(params: Record<string, string | number | undefined>): string {
 
 const id = encodeURIComponent;
 
+/** The property that makes a settings document a check only: no section has this name, so the server refuses it. */
+export const CHECK_ONLY = "$checkOnly";
+
 /** The customer calls of one realm. */
 export class CustomersApi {
   readonly #client: PortalAccessClient;
@@ -153,6 +157,27 @@ export class CustomersApi {
   /** Writes the sections given (the server validates the whole document first: 400 with every bad field). */
   updateSettings(customerId: string, settings: CustomerSettings): Promise<CustomerSettings> {
     return this.#call("PUT", `customers/${id(customerId)}/settings`, settings);
+  }
+
+  /**
+   * Checks sections of a settings document without storing anything: the typed API validates a whole document
+   * before it writes any of it and refuses it with every violation when one is bad, so the document is sent with
+   * {@link CHECK_ONLY}, which is never a section: the answer is always a 400, whose violations other than the
+   * marker's are the document's own (none: the document is valid).
+   */
+  async checkSettings(customerId: string, settings: Record<string, unknown>): Promise<ErrorContract[]> {
+    try {
+      await this.#call("PUT", `customers/${id(customerId)}/settings`, { ...settings, [CHECK_ONLY]: true });
+    } catch (e) {
+      if (e instanceof ApiError && e.contract.status === 400) {
+        const all = [e.contract, ...(e.contract.errors ?? [])];
+        const own = all.filter((v) => v.field !== CHECK_ONLY);
+        // the top level repeats the first violation: keep each once
+        return own.filter((v, i) => own.findIndex((w) => w.field === v.field && w.error === v.error) === i);
+      }
+      throw e;
+    }
+    throw new ApiError({ error: "checkNotRefused", errorMessage: "The server stored a document sent only to be checked." });
   }
 
   members(customerId: string, page: Page, search = ""): Promise<Member[]> {

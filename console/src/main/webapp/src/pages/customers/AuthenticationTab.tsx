@@ -59,7 +59,8 @@ function DomainRestriction({ customerId, settings, saveSettings, notify }: TabPr
   const [entries, setEntries] = useState<string[]>(stored.entries.length ? stored.entries : [""]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorContract>();
-  const checks = useEntryCheck(customerId, entries);
+  const api = useCustomersApi();
+  const checks = useEntryCheck(api, customerId, entries, canManage);
 
   const saved = useMemo(() => entryErrors(error, `${SECTION}.entries`), [error]);
 
