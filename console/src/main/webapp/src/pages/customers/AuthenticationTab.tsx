@@ -219,7 +219,8 @@ function Saml({ customerId, settings, saveSettings, notify }: TabProps) {
   useEffect(() => {
     api.identityProvider(customerId).then(
       (l) => {
-        setLinked(l.alias);
+        // the server leaves out what is null
+        setLinked(l.alias ?? null);
         setChoice(l.alias ?? "");
       },
       (e) => setLinkError(errorFromUnknown(e)),
@@ -241,7 +242,7 @@ function Saml({ customerId, settings, saveSettings, notify }: TabProps) {
     api.linkIdentityProvider(customerId, alias).then(
       (l) => {
         setBusy(false);
-        setLinked(l.alias);
+        setLinked(l.alias ?? null);
         setChoice(l.alias ?? "");
         notify(l.alias ? t("customers.authentication.linked", { alias: l.alias }) : t("customers.authentication.unlinked"));
       },

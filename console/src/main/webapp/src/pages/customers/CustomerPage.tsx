@@ -85,8 +85,10 @@ export function CustomerPage() {
 
   const saveSettings = useCallback(
     async (change: Partial<CustomerSettings>) => {
-      // only the sections changed: the server validates them, writes them, and answers the whole stored document
-      const stored = await api.updateSettings(customerId, change);
+      // only the sections changed: the server validates them and writes them all or none; then the stored
+      // document is read again (the write's own answer showed a section's old value: see docs/console-customers.md)
+      await api.updateSettings(customerId, change);
+      const stored = await api.settings(customerId);
       setLoaded((l) => (l.kind === "ready" ? { ...l, settings: stored } : l));
       return stored;
     },

@@ -144,40 +144,40 @@ export function CustomersList() {
         )}
         {rows.kind === "ready" && rows.rows.length > 0 && (
           <table className="pf-v5-c-table pf-m-grid-md" role="grid" aria-label={t("customers.title")} data-testid="customers-table" data-count={rows.count}>
-            <thead>
-              <tr>
-                <th scope="col">{t("customers.column.name")}</th>
-                <th scope="col">{t("customers.column.portalAccess")}</th>
-                <th scope="col">{t("customers.column.users")}</th>
-                <th scope="col">{t("customers.column.pendingInvitations")}</th>
-                <th scope="col">{t("customers.column.features")}</th>
-                <th scope="col">{t("customers.column.domainRestriction")}</th>
+            <thead className="pf-v5-c-table__thead">
+              <tr className="pf-v5-c-table__tr">
+                <th className="pf-v5-c-table__th" scope="col">{t("customers.column.name")}</th>
+                <th className="pf-v5-c-table__th" scope="col">{t("customers.column.portalAccess")}</th>
+                <th className="pf-v5-c-table__th" scope="col">{t("customers.column.users")}</th>
+                <th className="pf-v5-c-table__th" scope="col">{t("customers.column.pendingInvitations")}</th>
+                <th className="pf-v5-c-table__th" scope="col">{t("customers.column.features")}</th>
+                <th className="pf-v5-c-table__th" scope="col">{t("customers.column.domainRestriction")}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="pf-v5-c-table__tbody">
               {rows.rows.map((row) => (
-                <tr key={row.id} data-testid={`customer-row-${row.alias}`}>
-                  <td data-label={t("customers.column.name")}>
+                <tr className="pf-v5-c-table__tr" key={row.id} data-testid={`customer-row-${row.alias}`}>
+                  <td className="pf-v5-c-table__td" data-label={t("customers.column.name")}>
                     <Link to={`${realmPath}/customers/${encodeURIComponent(row.id)}`} data-testid={`customer-link-${row.alias}`}>
                       {row.name}
                     </Link>
                     <div className="pf-v5-u-color-200 pf-v5-u-font-size-sm">{row.alias}</div>
                   </td>
-                  <td data-label={t("customers.column.portalAccess")} data-testid="col-portal-access" data-value={String(row.portalAccess)}>
+                  <td className="pf-v5-c-table__td" data-label={t("customers.column.portalAccess")} data-testid="col-portal-access" data-value={String(row.portalAccess)}>
                     <OnOff on={row.portalAccess} />
                   </td>
-                  <td data-label={t("customers.column.users")} data-testid="col-users">
+                  <td className="pf-v5-c-table__td" data-label={t("customers.column.users")} data-testid="col-users">
                     {row.members}
                   </td>
-                  <td data-label={t("customers.column.pendingInvitations")} data-testid="col-pending">
+                  <td className="pf-v5-c-table__td" data-label={t("customers.column.pendingInvitations")} data-testid="col-pending">
                     {row.pendingInvitations}
                   </td>
-                  <td data-label={t("customers.column.features")} data-testid="col-features">
+                  <td className="pf-v5-c-table__td" data-label={t("customers.column.features")} data-testid="col-features">
                     {row.features.total === 0
                       ? t("customers.noFeatures")
                       : t("customers.featuresOf", { enabled: row.features.enabled, total: row.features.total })}
                   </td>
-                  <td data-label={t("customers.column.domainRestriction")} data-testid="col-domain-restriction" data-value={String(row.domainRestriction)}>
+                  <td className="pf-v5-c-table__td" data-label={t("customers.column.domainRestriction")} data-testid="col-domain-restriction" data-value={String(row.domainRestriction)}>
                     <OnOff on={row.domainRestriction} />
                   </td>
                 </tr>

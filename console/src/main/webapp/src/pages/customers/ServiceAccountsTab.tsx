@@ -76,29 +76,29 @@ export function ServiceAccountsTab({ customerId, notify }: TabProps) {
         {accounts.kind === "ready" && accounts.items.length === 0 && <Text data-testid="no-service-accounts">{t("customers.serviceAccounts.none")}</Text>}
         {accounts.kind === "ready" && accounts.items.length > 0 && (
           <table className="pf-v5-c-table pf-m-compact pf-m-grid-md" role="grid" aria-label={t("customers.serviceAccounts.title")} data-testid="service-accounts-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("customers.serviceAccounts.clientId")}</th>
-                <th scope="col">{t("customers.serviceAccounts.description")}</th>
-                <th scope="col">{t("customers.serviceAccounts.status")}</th>
-                <th scope="col">{t("customers.serviceAccounts.created")}</th>
-                <th scope="col" aria-label={t("customers.serviceAccounts.revoke")} />
+            <thead className="pf-v5-c-table__thead">
+              <tr className="pf-v5-c-table__tr">
+                <th className="pf-v5-c-table__th" scope="col">{t("customers.serviceAccounts.clientId")}</th>
+                <th className="pf-v5-c-table__th" scope="col">{t("customers.serviceAccounts.description")}</th>
+                <th className="pf-v5-c-table__th" scope="col">{t("customers.serviceAccounts.status")}</th>
+                <th className="pf-v5-c-table__th" scope="col">{t("customers.serviceAccounts.created")}</th>
+                <th className="pf-v5-c-table__th" scope="col" aria-label={t("customers.serviceAccounts.revoke")} />
               </tr>
             </thead>
-            <tbody>
+            <tbody className="pf-v5-c-table__tbody">
               {accounts.items.map((sa) => (
-                <tr key={sa.id} data-testid={`service-account-${sa.clientId}`} data-status={sa.status}>
-                  <td data-label={t("customers.serviceAccounts.clientId")}>
+                <tr className="pf-v5-c-table__tr" key={sa.id} data-testid={`service-account-${sa.clientId}`} data-status={sa.status}>
+                  <td className="pf-v5-c-table__td" data-label={t("customers.serviceAccounts.clientId")}>
                     <code>{sa.clientId}</code>
                   </td>
-                  <td data-label={t("customers.serviceAccounts.description")}>{sa.description}</td>
-                  <td data-label={t("customers.serviceAccounts.status")}>
+                  <td className="pf-v5-c-table__td" data-label={t("customers.serviceAccounts.description")}>{sa.description}</td>
+                  <td className="pf-v5-c-table__td" data-label={t("customers.serviceAccounts.status")}>
                     <Label isCompact color={sa.status === "active" ? "green" : "grey"} data-testid="service-account-status">
                       {i18n.exists(`customers.serviceAccounts.status_${sa.status}`) ? t(`customers.serviceAccounts.status_${sa.status}`) : sa.status}
                     </Label>
                   </td>
-                  <td data-label={t("customers.serviceAccounts.created")}>{formatInstant(sa.createdAt, i18n.language)}</td>
-                  <td className="pf-v5-c-table__action">
+                  <td className="pf-v5-c-table__td" data-label={t("customers.serviceAccounts.created")}>{formatInstant(sa.createdAt, i18n.language)}</td>
+                  <td className="pf-v5-c-table__td pf-v5-c-table__action">
                     {canManage && sa.status === "active" && (
                       <Button
                         variant="secondary"

@@ -56,6 +56,7 @@ export function UsersTab({ customerId, customer, notify }: TabProps) {
     (first = 0, before: Member[] = []) => {
       if (first === 0) {
         setMembers({ kind: "loading" });
+        setRowErrors({});
       }
       api.members(customerId, { first, max: PAGE }).then(
         (page) => setMembers({ kind: "ready", items: [...before, ...page], more: page.length === PAGE }),
@@ -120,28 +121,28 @@ export function UsersTab({ customerId, customer, notify }: TabProps) {
             {members.kind === "ready" && people.length === 0 && <Text data-testid="no-members">{t("customers.users.noMembers")}</Text>}
             {members.kind === "ready" && people.length > 0 && (
               <table className="pf-v5-c-table pf-m-compact pf-m-grid-md" role="grid" aria-label={t("customers.users.members")} data-testid="members-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("customers.users.name")}</th>
-                    <th scope="col">{t("customers.users.email")}</th>
-                    <th scope="col">{t("customers.users.role")}</th>
-                    <th scope="col" aria-label={t("customers.users.remove")} />
+                <thead className="pf-v5-c-table__thead">
+                  <tr className="pf-v5-c-table__tr">
+                    <th className="pf-v5-c-table__th" scope="col">{t("customers.users.name")}</th>
+                    <th className="pf-v5-c-table__th" scope="col">{t("customers.users.email")}</th>
+                    <th className="pf-v5-c-table__th" scope="col">{t("customers.users.role")}</th>
+                    <th className="pf-v5-c-table__th" scope="col" aria-label={t("customers.users.remove")} />
                   </tr>
                 </thead>
-                <tbody>
+                <tbody className="pf-v5-c-table__tbody">
                   {people.map((m) => {
                     const rowError = rowErrors[m.id];
                     const selectId = `role-${m.id}`;
                     return (
-                      <tr key={m.id} data-testid={`member-${m.username}`} data-role={m.role ?? ""}>
-                        <td data-label={t("customers.users.name")}>
+                      <tr className="pf-v5-c-table__tr" key={m.id} data-testid={`member-${m.username}`} data-role={m.role ?? ""}>
+                        <td className="pf-v5-c-table__td" data-label={t("customers.users.name")}>
                           {personName(m)}
                           <div className="pf-v5-u-color-200 pf-v5-u-font-size-sm">{m.username}</div>
                           {m.serviceAccount && <Label isCompact>{t("customers.users.serviceAccount")}</Label>}{" "}
                           {m.managed && <Label isCompact color="purple">{t("customers.users.managed")}</Label>}
                         </td>
-                        <td data-label={t("customers.users.email")}>{m.email}</td>
-                        <td data-label={t("customers.users.role")}>
+                        <td className="pf-v5-c-table__td" data-label={t("customers.users.email")}>{m.email}</td>
+                        <td className="pf-v5-c-table__td" data-label={t("customers.users.role")}>
                           {m.serviceAccount || !rolesOn ? (
                             <span data-testid="member-role">{m.role ? t(`customers.users.role_${m.role}`) : t("customers.users.noRole")}</span>
                           ) : (
@@ -171,7 +172,7 @@ export function UsersTab({ customerId, customer, notify }: TabProps) {
                             </>
                           )}
                         </td>
-                        <td className="pf-v5-c-table__action">
+                        <td className="pf-v5-c-table__td pf-v5-c-table__action">
                           {canManage && (
                             <Button
                               variant="secondary"
@@ -208,31 +209,31 @@ export function UsersTab({ customerId, customer, notify }: TabProps) {
             {invitations.kind === "ready" && invitations.items.length === 0 && <Text data-testid="no-invitations">{t("customers.users.noInvitations")}</Text>}
             {invitations.kind === "ready" && invitations.items.length > 0 && (
               <table className="pf-v5-c-table pf-m-compact pf-m-grid-md" role="grid" aria-label={t("customers.users.invitations")} data-testid="invitations-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("customers.users.email")}</th>
-                    <th scope="col">{t("customers.users.name")}</th>
-                    <th scope="col">{t("customers.users.role")}</th>
-                    <th scope="col">{t("customers.users.expires")}</th>
-                    <th scope="col">{t("customers.users.status")}</th>
-                    <th scope="col" aria-label={t("customers.users.resend")} />
+                <thead className="pf-v5-c-table__thead">
+                  <tr className="pf-v5-c-table__tr">
+                    <th className="pf-v5-c-table__th" scope="col">{t("customers.users.email")}</th>
+                    <th className="pf-v5-c-table__th" scope="col">{t("customers.users.name")}</th>
+                    <th className="pf-v5-c-table__th" scope="col">{t("customers.users.role")}</th>
+                    <th className="pf-v5-c-table__th" scope="col">{t("customers.users.expires")}</th>
+                    <th className="pf-v5-c-table__th" scope="col">{t("customers.users.status")}</th>
+                    <th className="pf-v5-c-table__th" scope="col" aria-label={t("customers.users.resend")} />
                   </tr>
                 </thead>
-                <tbody>
+                <tbody className="pf-v5-c-table__tbody">
                   {invitations.items.map((inv) => (
-                    <tr key={inv.id} data-testid={`invitation-${inv.email}`} data-role={inv.role ?? ""}>
-                      <td data-label={t("customers.users.email")}>{inv.email}</td>
-                      <td data-label={t("customers.users.name")}>{personName(inv)}</td>
-                      <td data-label={t("customers.users.role")}>{inv.role ? t(`customers.users.role_${inv.role}`) : ""}</td>
-                      <td data-label={t("customers.users.expires")} data-testid="invitation-expires">
+                    <tr className="pf-v5-c-table__tr" key={inv.id} data-testid={`invitation-${inv.email}`} data-role={inv.role ?? ""}>
+                      <td className="pf-v5-c-table__td" data-label={t("customers.users.email")}>{inv.email}</td>
+                      <td className="pf-v5-c-table__td" data-label={t("customers.users.name")}>{personName(inv)}</td>
+                      <td className="pf-v5-c-table__td" data-label={t("customers.users.role")}>{inv.role ? t(`customers.users.role_${inv.role}`) : ""}</td>
+                      <td className="pf-v5-c-table__td" data-label={t("customers.users.expires")} data-testid="invitation-expires">
                         {formatInstant(inv.expiresAt, i18n.language)}
                       </td>
-                      <td data-label={t("customers.users.status")}>
+                      <td className="pf-v5-c-table__td" data-label={t("customers.users.status")}>
                         <Label isCompact color={inv.status === "EXPIRED" ? "red" : "blue"}>
                           {inv.status && i18n.exists(`customers.users.status${inv.status}`) ? t(`customers.users.status${inv.status}`) : inv.status}
                         </Label>
                       </td>
-                      <td className="pf-v5-c-table__action">
+                      <td className="pf-v5-c-table__td pf-v5-c-table__action">
                         {canManage && (
                           <>
                             <Button
