@@ -61,6 +61,28 @@ public final class DocumentChecks {
         setting.check(List.of(value.asText()), field).ifPresent(violations::add);
     }
 
+    /** The read-only property of a document read that lists stored values no setting can read (they read as defaults). */
+    public static final String INVALID = "invalid";
+
+    /**
+     * Adds {@value #INVALID} to a document read when a realm attribute holds a value its setting cannot read
+     * (written around the typed API, e.g. by {@code PUT /admin/realms/{realm}}): the console shows them; a PUT of the
+     * document may send the property back, it is ignored.
+     */
+    public static void reportInvalid(java.util.Map<String, Object> document, org.keycloak.models.RealmModel realm,
+                                     java.util.Map<String, Setting<?>> settingsByField) {
+        List<Problem> invalid = new java.util.ArrayList<>();
+        settingsByField.forEach((field, setting) -> {
+            String raw = realm.getAttribute(setting.key());
+            if (raw != null && !raw.isBlank()) {
+                setting.check(List.of(raw), field).ifPresent(invalid::add);
+            }
+        });
+        if (!invalid.isEmpty()) {
+            document.put(INVALID, invalid);
+        }
+    }
+
     public static boolean present(JsonNode document, String name) {
         return document != null && document.has(name);
     }

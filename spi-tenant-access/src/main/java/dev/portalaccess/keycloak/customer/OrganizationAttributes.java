@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
+import org.keycloak.organization.OrganizationProvider;
 
 /**
  * Writes one organization attribute through {@link OrganizationModel#setAttributes} (the whole map, as Keycloak's
@@ -18,8 +19,19 @@ public final class OrganizationAttributes {
     private OrganizationAttributes() {
     }
 
+    /**
+     * The organization as stored now in this transaction. Keycloak's organization model keeps the attributes it read
+     * (the database adapter and the cache entry alike), so after a write in this request a model obtained before
+     * still answers the old attributes: every read-modify-write and every answer after a write starts from here.
+     */
+    public static OrganizationModel fresh(KeycloakSession session, OrganizationModel organization) {
+        OrganizationModel fresh = session.getProvider(OrganizationProvider.class).getById(organization.getId());
+        return fresh == null ? organization : fresh;
+    }
+
     /** Sets {@code key} to {@code values}, or removes it when {@code values} is null. */
-    public static void write(KeycloakSession session, OrganizationModel organization, String key, List<String> values) {
+    public static void write(KeycloakSession session, OrganizationModel stale, String key, List<String> values) {
+        OrganizationModel organization = fresh(session, stale);
         Map<String, List<String>> attributes = new HashMap<>();
         organization.getAttributes().forEach((k, v) -> attributes.put(k, v == null ? null : new ArrayList<>(v)));
         if (values == null) {

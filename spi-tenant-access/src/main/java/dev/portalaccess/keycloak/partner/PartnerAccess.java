@@ -217,7 +217,8 @@ final class PartnerAccess {
         InvitationManager invitations = organizations.getInvitationManager();
         organizations.getAllStream().filter(t -> t.getAttributes().containsKey(PartnerAccessSettings.SEED_INVITATIONS.key()))
                 .toList().forEach(tenant -> {
-            for (String normalised : PartnerAccessSettings.SEED_INVITATIONS.readAll(tenant)) {
+            for (String address : PartnerAccessSettings.SEED_INVITATIONS.readAll(tenant)) {
+                String normalised = address.toLowerCase(java.util.Locale.ROOT); // as Keycloak's invitations store it
                 UserModel existing = normalised.isEmpty() ? null : session.users().getUserByEmail(realm, normalised);
                 if (normalised.isEmpty() || invitations.getByEmail(tenant, normalised) != null
                         || (existing != null && hasAccess(tenant, existing))) {
@@ -251,8 +252,9 @@ final class PartnerAccess {
 
     /**
      * The tenant's attributes were written on any path (this API's switch, Keycloak's admin REST and console,
-     * a realm import): a value of {@link PartnerAccessSettings#AUTO_ADD} other than {@code true}/{@code false}
-     * is refused (the switch is the way to set it), and switching it on adds the current partner users
+     * a realm import): the value of {@link PartnerAccessSettings#AUTO_ADD} is read as a flag like everywhere
+     * (trimmed, any case) and stored canonically; anything else is refused (the switch is the way to set it), and
+     * switching it on adds the current partner users
      * exactly as the switch does, so a tenant never claims auto-add while a partner user lacks access.
      */
     void autoAddWritten(OrganizationModel tenant, Map<String, List<String>> before, Map<String, List<String>> after) {

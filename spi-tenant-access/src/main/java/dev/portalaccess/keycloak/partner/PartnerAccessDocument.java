@@ -12,6 +12,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import dev.portalaccess.keycloak.customer.DocumentChecks;
+import dev.portalaccess.keycloak.customer.JsonDocuments;
 import dev.portalaccess.keycloak.problem.Problem;
 import dev.portalaccess.keycloak.settings.RealmSettingsDocumentFactory;
 
@@ -37,13 +38,15 @@ public final class PartnerAccessDocument implements RealmSettingsDocumentFactory
         out.put("enabled", config.enabled());
         out.put("staffGroup", config.staffGroupName());
         out.put("portalUrl", config.portalUrl());
-        return out;
+        DocumentChecks.reportInvalid(out, realm, Map.of("enabled", PartnerAccessSettings.ENABLED,
+                "portalUrl", PartnerAccessSettings.PORTAL_URL));
+        return JsonDocuments.tree(out);
     }
 
     @Override
     public List<Problem> validate(KeycloakSession session, RealmModel realm, JsonNode document) {
         List<Problem> violations = new ArrayList<>();
-        if (!DocumentChecks.object(document, "", Set.of("enabled", "staffGroup", "portalUrl"), violations)) {
+        if (!DocumentChecks.object(document, "", Set.of("enabled", "staffGroup", "portalUrl", DocumentChecks.INVALID), violations)) {
             return violations;
         }
         DocumentChecks.flag(document.get("enabled"), "enabled", violations);

@@ -12,6 +12,7 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 
 import dev.portalaccess.keycloak.customer.DocumentChecks;
+import dev.portalaccess.keycloak.customer.OrganizationAttributes;
 import dev.portalaccess.keycloak.problem.Problem;
 import dev.portalaccess.keycloak.settings.CustomerSettingsSectionFactory;
 
@@ -66,7 +67,8 @@ public final class PartnerSection implements CustomerSettingsSectionFactory {
         JsonNode autoAdd = section.get("autoAdd");
         if (autoAdd != null && autoAdd.isBoolean()) {
             try {
-                new PartnerAccess(session, session.getContext().getRealm()).setAutoAdd(customer, autoAdd.asBoolean());
+                new PartnerAccess(session, session.getContext().getRealm())
+                        .setAutoAdd(OrganizationAttributes.fresh(session, customer), autoAdd.asBoolean());
             } catch (PartnerAccessException e) {
                 throw e.refusal();
             }

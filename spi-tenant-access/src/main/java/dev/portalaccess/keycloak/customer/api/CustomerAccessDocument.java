@@ -14,6 +14,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import dev.portalaccess.keycloak.customer.DocumentChecks;
+import dev.portalaccess.keycloak.customer.JsonDocuments;
 import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 import dev.portalaccess.keycloak.customer.invite.CustomerInvitationSettings;
 import dev.portalaccess.keycloak.problem.Problem;
@@ -42,13 +43,15 @@ public final class CustomerAccessDocument implements RealmSettingsDocumentFactor
         out.put("removalSignOut", CustomerInvitationSettings.removalSignOut(realm));
         out.put("serviceAccountAudience", CustomerInvitationSettings.SERVICE_ACCOUNT_AUDIENCE.read(realm));
         out.put("portalClients", PortalAccessSettings.portalClients(realm).stream().map(ClientModel::getClientId).toList());
-        return out;
+        DocumentChecks.reportInvalid(out, realm, Map.of("autoInvite", CustomerInvitationSettings.AUTO_INVITE,
+                "removalSignOut", CustomerInvitationSettings.REMOVAL_SIGN_OUT));
+        return JsonDocuments.tree(out);
     }
 
     @Override
     public List<Problem> validate(KeycloakSession session, RealmModel realm, JsonNode document) {
         List<Problem> violations = new ArrayList<>();
-        if (!DocumentChecks.object(document, "", Set.of("autoInvite", "removalSignOut", "serviceAccountAudience", "portalClients"),
+        if (!DocumentChecks.object(document, "", Set.of("autoInvite", "removalSignOut", "serviceAccountAudience", "portalClients", DocumentChecks.INVALID),
                 violations)) {
             return violations;
         }

@@ -37,6 +37,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import dev.portalaccess.keycloak.customer.DocumentChecks;
+import dev.portalaccess.keycloak.customer.JsonDocuments;
+import dev.portalaccess.keycloak.customer.OrganizationAttributes;
 import dev.portalaccess.keycloak.customer.invite.CustomerInvitations;
 import dev.portalaccess.keycloak.customer.role.CustomerRole;
 import dev.portalaccess.keycloak.customer.role.CustomerRoles;
@@ -78,9 +80,9 @@ public final class CustomerResource {
     @GET
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> get() {
-        return CustomersResource.row(session, customer, new CustomerQueries(session).pendingInvitations(List.of(customer.getId()))
-                .getOrDefault(customer.getId(), 0L));
+    public JsonNode get() {
+        return JsonDocuments.tree(CustomersResource.row(session, customer, new CustomerQueries(session).pendingInvitations(List.of(customer.getId()))
+                .getOrDefault(customer.getId(), 0L)));
     }
 
     // ---- settings ---------------------------------------------------------------------------------------
@@ -88,8 +90,8 @@ public final class CustomerResource {
     @GET
     @Path("settings")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> settings() {
-        return CustomerSettingsDocument.read(session, customer);
+    public JsonNode settings() {
+        return JsonDocuments.tree(CustomerSettingsDocument.read(session, customer));
     }
 
     /** Validates the whole document (400 with every bad field, nothing stored), writes it, answers the stored document. */
@@ -97,14 +99,14 @@ public final class CustomerResource {
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> writeSettings(JsonNode document) {
+    public JsonNode writeSettings(JsonNode document) {
         Access.requireManage(auth, customer);
         try {
             CustomerSettingsDocument.write(session, customer, document);
         } catch (PortalAccessRefusal refused) {
             throw Problems.of(refused);
         }
-        Map<String, Object> stored = CustomerSettingsDocument.read(session, customer);
+        Map<String, Object> stored = CustomerSettingsDocument.read(session, OrganizationAttributes.fresh(session, customer));
         List<String> sections = new ArrayList<>();
         for (Iterator<String> names = document.fieldNames(); names.hasNext(); ) {
             sections.add(names.next());
@@ -112,7 +114,7 @@ public final class CustomerResource {
         adminEvent.resource(ResourceType.ORGANIZATION).operation(OperationType.UPDATE)
                 .resourcePath(session.getContext().getUri()).representation(stored)
                 .detail(DETAIL, "customer").detail("sections", String.join(",", sections)).success();
-        return stored;
+        return JsonDocuments.tree(stored);
     }
 
     // ---- members ---------------------------------------------------------------------------------------
@@ -120,12 +122,12 @@ public final class CustomerResource {
     @GET
     @Path("members")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> members(@QueryParam("search") String search, @QueryParam("first") @DefaultValue("0") int first,
+    public JsonNode members(@QueryParam("search") String search, @QueryParam("first") @DefaultValue("0") int first,
                                              @QueryParam("max") @DefaultValue("100") int max) {
         CustomerRoles roles = new CustomerRoles(session);
         boolean withRoles = CustomerRoles.isEnabled(realm);
-        return organizations.getMembersStream(customer, search, false, Math.max(first, 0), Math.min(Math.max(max, 1), 1000))
-                .map(member -> member(roles, withRoles, member)).toList();
+        return JsonDocuments.tree(organizations.getMembersStream(customer, search, false, Math.max(first, 0), Math.min(Math.max(max, 1), 1000))
+                .map(member -> member(roles, withRoles, member)).toList());
     }
 
     /** Changes a member's role: {@code {"role":"Viewer"}}; demoting the last Administrator answers 409. */
@@ -133,7 +135,7 @@ public final class CustomerResource {
     @Path("members/{userId}/role")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> setRole(@PathParam("userId") String userId, JsonNode body) {
+    public JsonNode setRole(@PathParam("userId") String userId, JsonNode body) {
         Access.requireManage(auth, customer);
         if (!CustomerRoles.isEnabled(realm)) {
             throw Problems.badRequest(Problem.of("rolesDisabled", "role", "portalAccessCustomerRolesDisabled",
@@ -157,7 +159,7 @@ public final class CustomerResource {
                 .resourcePath(session.getContext().getUri()).representation(view)
                 .detail("customer", customer.getAlias()).detail(UserModel.USERNAME, member.getUsername())
                 .detail("role", role.groupName()).success();
-        return view;
+        return JsonDocuments.tree(view);
     }
 
     /** Removes a member (a managed member is deleted, as Keycloak does); the last Administrator answers 409. */
@@ -182,11 +184,11 @@ public final class CustomerResource {
     @GET
     @Path("invitations")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> invitations(@QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+    public JsonNode invitations(@QueryParam("first") Integer first, @QueryParam("max") Integer max) {
         CustomerRoles roles = new CustomerRoles(session);
         boolean withLink = Access.canManage(auth, customer);
-        return invitationManager().getAllStream(customer, Map.of(), first, max)
-                .map(invitation -> invitation(roles, invitation, withLink)).toList();
+        return JsonDocuments.tree(invitationManager().getAllStream(customer, Map.of(), first, max)
+                .map(invitation -> invitation(roles, invitation, withLink)).toList());
     }
 
     /**
@@ -218,14 +220,14 @@ public final class CustomerResource {
         CustomerRole granted = role == null ? CustomerRole.USER : role;
         OrganizationInvitationModel invitation = send(email, text(body, "firstName"), text(body, "lastName"), granted);
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(invitation(new CustomerRoles(session), invitation, true)).build();
+                .entity(JsonDocuments.tree(invitation(new CustomerRoles(session), invitation, true))).build();
     }
 
     /** Sends the invitation again (a new invitation replaces it, with the same role); answers the new one. */
     @POST
     @Path("invitations/{invitationId}/resend")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> resend(@PathParam("invitationId") String invitationId) {
+    public JsonNode resend(@PathParam("invitationId") String invitationId) {
         Access.requireManage(auth, customer);
         OrganizationInvitationModel old = invitation(invitationId);
         CustomerRoles roles = new CustomerRoles(session);
@@ -233,7 +235,7 @@ public final class CustomerResource {
         roles.clearInvitationRole(customer, old.getId());
         invitationManager().remove(old.getId());
         OrganizationInvitationModel invitation = send(old.getEmail(), old.getFirstName(), old.getLastName(), role);
-        return invitation(roles, invitation, true);
+        return JsonDocuments.tree(invitation(roles, invitation, true));
     }
 
     @DELETE
@@ -260,10 +262,10 @@ public final class CustomerResource {
     @GET
     @Path("identity-provider")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> identityProvider() {
+    public JsonNode identityProvider() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("alias", organizations.getIdentityProviders(customer).map(IdentityProviderModel::getAlias).sorted().findFirst().orElse(null));
-        return out;
+        return JsonDocuments.tree(out);
     }
 
     /** Links an existing SAML identity provider of the realm to the customer ({@code {"alias":"globex-saml"}}), or unlinks ({@code null}). */
@@ -271,7 +273,7 @@ public final class CustomerResource {
     @Path("identity-provider")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> linkIdentityProvider(JsonNode body) {
+    public JsonNode linkIdentityProvider(JsonNode body) {
         Access.requireManage(auth, customer);
         List<Problem> violations = new ArrayList<>();
         IdentityProviderModel wanted = null;
@@ -304,7 +306,7 @@ public final class CustomerResource {
             IdentityProviderModel link = wanted;
             refusalsAsProblems(() -> organizations.addIdentityProvider(customer, link));
         }
-        Map<String, Object> stored = identityProvider();
+        JsonNode stored = identityProvider();
         adminEvent.resource(ResourceType.ORGANIZATION).operation(OperationType.UPDATE)
                 .resourcePath(session.getContext().getUri()).representation(stored)
                 .detail(DETAIL, "identityProvider").success();

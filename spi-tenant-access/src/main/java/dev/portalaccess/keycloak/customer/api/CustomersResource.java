@@ -35,6 +35,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import dev.portalaccess.keycloak.customer.DocumentChecks;
+import dev.portalaccess.keycloak.customer.JsonDocuments;
 import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 import dev.portalaccess.keycloak.customer.invite.CustomerInvitations;
 import dev.portalaccess.keycloak.problem.Problem;
@@ -67,7 +68,7 @@ public final class CustomersResource {
     @GET
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> list(@QueryParam("search") String search, @QueryParam("first") @DefaultValue("0") int first,
+    public JsonNode list(@QueryParam("search") String search, @QueryParam("first") @DefaultValue("0") int first,
                                           @QueryParam("max") @DefaultValue("" + DEFAULT_MAX) int max) {
         Access.requireOrganizations(realm);
         Access.requireQuery(auth);
@@ -76,7 +77,7 @@ public final class CustomersResource {
                     "first must be 0 or more and max between 1 and " + MAX + "."));
         }
         if (!Access.seesAny(session, realm, auth)) {
-            return List.of();
+            return JsonDocuments.tree(List.of());
         }
         CustomerQueries queries = new CustomerQueries(session);
         List<String> ids = queries.search(realm, search, first, max);
@@ -89,7 +90,7 @@ public final class CustomersResource {
                 rows.add(row(session, organization, pending.getOrDefault(id, 0L)));
             }
         }
-        return rows;
+        return JsonDocuments.tree(rows);
     }
 
     @GET
@@ -146,7 +147,7 @@ public final class CustomersResource {
         autoInvite.put("reason", invite.reason());
         out.put("autoInvite", autoInvite);
         return Response.created(session.getContext().getUri().getAbsolutePathBuilder().path(id).build())
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(out).build();
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(JsonDocuments.tree(out)).build();
     }
 
     @Path("{id}")
@@ -238,7 +239,8 @@ public final class CustomersResource {
         }
         OrganizationRepresentation rep = new OrganizationRepresentation();
         rep.setName(name.trim());
-        rep.setAlias(alias == null || alias.isBlank() ? null : alias.trim());
+        // without an alias Keycloak takes the name, which must then have no spaces: derive one that has none
+        rep.setAlias(alias == null || alias.isBlank() ? aliasOf(name) : alias.trim());
         rep.setDescription(text(body, "description"));
         rep.setRedirectUrl(portalUrl);
         rep.setEnabled(true);
@@ -255,6 +257,14 @@ public final class CustomersResource {
         }
         rep.setAttributes(attributes);
         return rep;
+    }
+
+    /** {@code "Acme Corp."} -> {@code "acme-corp"}: lower case, runs of anything but letters and digits as one '-'. */
+    static String aliasOf(String name) {
+        String alias = java.text.Normalizer.normalize(name.trim(), java.text.Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        return alias.isEmpty() ? null : alias;
     }
 
     private static String text(JsonNode body, String name) {

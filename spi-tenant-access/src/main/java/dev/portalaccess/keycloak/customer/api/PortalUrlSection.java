@@ -8,6 +8,7 @@ import com.google.auto.service.AutoService;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 
+import dev.portalaccess.keycloak.customer.OrganizationAttributes;
 import dev.portalaccess.keycloak.customer.PortalAccessSettings;
 import dev.portalaccess.keycloak.problem.Problem;
 import dev.portalaccess.keycloak.settings.CustomerSettingsSectionFactory;
@@ -60,13 +61,14 @@ public final class PortalUrlSection implements CustomerSettingsSectionFactory {
 
     @Override
     public void write(KeycloakSession session, OrganizationModel customer, JsonNode section) {
+        OrganizationModel organization = OrganizationAttributes.fresh(session, customer);
         if (section == null || section.isNull()) {
-            customer.setRedirectUrl(null);
+            organization.setRedirectUrl(null);
             return;
         }
         try {
             var type = PortalAccessSettings.PORTAL_URL_TYPE;
-            customer.setRedirectUrl(type.write(type.parse(section.asText())));
+            organization.setRedirectUrl(type.write(type.parse(section.asText())));
         } catch (InvalidSettingValue e) {
             throw new IllegalStateException("validated before: " + e.reason(), e);
         }

@@ -11,6 +11,8 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.organization.OrganizationProvider;
 
+import dev.portalaccess.keycloak.customer.OrganizationAttributes;
+
 /**
  * A customer's enabled features: the organization attribute {@link CustomerFeatureSettings#CUSTOMER_FEATURES} (one
  * value per enabled feature). A customer whose features were never set has the realm's defaults.
@@ -51,18 +53,8 @@ public final class CustomerFeatures {
 
     public void store(OrganizationModel organization, Collection<String> features) {
         List<String> values = features.isEmpty() ? List.of(CustomerFeatureSettings.NONE) : List.copyOf(features);
-        GroupModel group = group(organization);
-        OrganizationModel current = session.getContext().getOrganization();
-        if (current == null) {
-            session.getContext().setOrganization(organization);
-        }
-        try {
-            group.setAttribute(KEY, values);
-        } finally {
-            if (current == null) {
-                session.getContext().setOrganization(null);
-            }
-        }
+        // through the organization, as Keycloak's own attribute write: its cache entry and the group's are invalidated
+        OrganizationAttributes.write(session, organization, KEY, values);
     }
 
     private GroupModel group(OrganizationModel organization) {

@@ -46,13 +46,15 @@ public final class FeaturesDocument implements RealmSettingsDocumentFactory {
             catalog.add(f);
         }
         out.put("catalog", catalog);
+        DocumentChecks.reportInvalid(out, realm, Map.of("rolesEnabled", CustomerRolesSettings.ENABLED,
+                "catalog", CustomerFeatureSettings.CATALOG));
         return out;
     }
 
     @Override
     public List<Problem> validate(KeycloakSession session, RealmModel realm, JsonNode document) {
         List<Problem> violations = new ArrayList<>();
-        if (DocumentChecks.object(document, "", Set.of("rolesEnabled", "catalog"), violations)) {
+        if (DocumentChecks.object(document, "", Set.of("rolesEnabled", "catalog", DocumentChecks.INVALID), violations)) {
             DocumentChecks.flag(document.get("rolesEnabled"), "rolesEnabled", violations);
             if (document.has("rolesEnabled") && document.get("rolesEnabled").asBoolean(false) && !realm.isOrganizationsEnabled()) {
                 violations.add(Problem.of("organizationsDisabled", "rolesEnabled", "portalAccessOrganizationsDisabled",

@@ -94,6 +94,12 @@ final class AutoInvite {
             return NOTHING_TO_SEND + "the customer is gone";
         }
         String email = PortalAccessSettings.contactEmail(customer);
+        var stored = customer.getAttributes().get(PortalAccessSettings.CONTACT_EMAIL.key());
+        if (email == null && stored != null && stored.stream().anyMatch(v -> v != null && !v.isBlank())) {
+            // a contact the email engine cannot read (written around the validation): a refusal, not "no contact"
+            return "Invalid email address: " + PortalAccessSettings.CONTACT_EMAIL.check(stored, PortalAccessSettings.CONTACT_EMAIL.key())
+                    .map(p -> p.errorMessage()).orElse(String.valueOf(stored));
+        }
         if (email == null) {
             LOG.debugf("Customer %s has no contact email: no automatic invitation", customer.getAlias());
             return NOTHING_TO_SEND + NO_CONTACT_EMAIL;

@@ -77,4 +77,19 @@ class FeatureCatalogTest {
                 assertThrows(FeatureCatalog.InvalidFeatureCatalogException.class, () -> FeatureCatalog.parse(json));
         assertEquals(error, e.error(), e.getMessage());
     }
+
+    @Test
+    void theTypedApiGetsEveryViolationWithItsJsonPath() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode bad = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"name\":\"Deployments\"},{\"name\":\"alerts\",\"requires\":[\"teleport\"]},"
+                        + "{\"name\":\"alerts\",\"default\":\"yes\",\"colour\":1}]");
+        List<String> fields = FeatureCatalog.violations(bad, "catalog").stream().map(p -> p.field() + " " + p.error()).toList();
+        assertEquals(List.of("catalog[0].name invalidName", "catalog[1].requires[0] unknownRequirement",
+                "catalog[2].colour unknownProperty", "catalog[2].name duplicateName", "catalog[2].default invalidDefault"), fields);
+        assertTrue(FeatureCatalog.violations(new com.fasterxml.jackson.databind.ObjectMapper().readTree(SEED), "catalog").isEmpty());
+        com.fasterxml.jackson.databind.JsonNode cycle = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"name\":\"a\",\"requires\":[\"b\"]},{\"name\":\"b\",\"requires\":[\"a\"]}]");
+        assertEquals("catalog cyclicRequirement", FeatureCatalog.violations(cycle, "catalog").stream()
+                .map(p -> p.field() + " " + p.error()).findFirst().orElse(""));
+    }
 }
