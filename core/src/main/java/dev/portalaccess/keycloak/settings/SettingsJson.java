@@ -23,6 +23,9 @@ public final class SettingsJson {
     /** The {@code error} of a property no section or document declares. */
     public static final String UNKNOWN_PROPERTY = "unknownSetting";
 
+    /** The property of a read document that lists stored values the settings' types cannot read. */
+    public static final String INVALID = "invalid";
+
     private SettingsJson() {
     }
 
@@ -40,6 +43,22 @@ public final class SettingsJson {
 
     public static Object value(Setting<?> setting, OrganizationModel organization) {
         return value(setting, organization.getAttributes().get(setting.key()));
+    }
+
+    /**
+     * The stored values of {@code settings} that their types cannot read (possible only around the validation, e.g. a
+     * hand-edited database), each named by its JSON property; the typed GET lists them as {@code "invalid"} so the
+     * console can show them. Empty when all are readable.
+     */
+    public static List<Problem> invalid(OrganizationModel organization, Map<String, Setting<?>> settingsByProperty) {
+        List<Problem> out = new ArrayList<>();
+        settingsByProperty.forEach((property, setting) -> {
+            List<String> stored = organization.getAttributes().get(setting.key());
+            if (stored != null && !stored.isEmpty()) {
+                setting.check(stored, property).ifPresent(out::add);
+            }
+        });
+        return out;
     }
 
     /**

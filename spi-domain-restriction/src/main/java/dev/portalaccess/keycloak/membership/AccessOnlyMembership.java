@@ -16,7 +16,9 @@ import org.keycloak.models.jpa.entities.UserGroupMembershipEntity;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.representations.idm.MembershipType;
 
+import dev.portalaccess.keycloak.settings.InvalidSettingValue;
 import dev.portalaccess.keycloak.settings.SettingScope;
+import dev.portalaccess.keycloak.settings.SettingTypes;
 import dev.portalaccess.keycloak.settings.SettingsCatalog;
 
 /**
@@ -57,11 +59,24 @@ final class AccessOnlyMembership {
         if (realm == null) {
             return false;
         }
-        // without the partner feature deployed there is no partner access
+        // the partner feature's declaration when it has one; else the flag type's one parser
         return SettingsCatalog.of(session.getKeycloakSessionFactory())
                 .byKey(SettingScope.REALM_ATTRIBUTE, PARTNER_ACCESS_ENABLED)
                 .map(setting -> Boolean.TRUE.equals(setting.read(realm)))
-                .orElse(false);
+                .orElseGet(() -> flag(realm.getAttribute(PARTNER_ACCESS_ENABLED)));
+    }
+
+    private static boolean flag(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        try {
+            return SettingTypes.FLAG.parse(raw);
+        } catch (InvalidSettingValue e) {
+            LOG.warnf("Realm attribute %s has an unreadable value, partner access counts as off: %s",
+                    PARTNER_ACCESS_ENABLED, e.reason());
+            return false;
+        }
     }
 
     /** Turns the user's managed membership of the organization (if any) into an unmanaged one. */

@@ -13,6 +13,7 @@ import org.keycloak.models.OrganizationModel;
 
 import dev.portalaccess.keycloak.problem.Problem;
 import dev.portalaccess.keycloak.settings.CustomerSettingsSectionFactory;
+import dev.portalaccess.keycloak.settings.Setting;
 import dev.portalaccess.keycloak.settings.SettingsJson;
 
 /**
@@ -34,6 +35,10 @@ public final class DomainRestrictionSectionFactory implements CustomerSettingsSe
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(ENABLED, SettingsJson.value(DomainRestrictionSettings.ENABLED, customer));
         out.put(ENTRIES, SettingsJson.value(DomainRestrictionSettings.ENTRIES, customer));
+        List<Problem> invalid = SettingsJson.invalid(customer, Map.<String, Setting<?>>of(ENABLED, DomainRestrictionSettings.ENABLED, ENTRIES, DomainRestrictionSettings.ENTRIES));
+        if (!invalid.isEmpty()) {
+            out.put(SettingsJson.INVALID, invalid);
+        }
         return out;
     }
 

@@ -13,6 +13,7 @@ import org.keycloak.models.OrganizationModel;
 
 import dev.portalaccess.keycloak.problem.Problem;
 import dev.portalaccess.keycloak.settings.CustomerSettingsSectionFactory;
+import dev.portalaccess.keycloak.settings.Setting;
 import dev.portalaccess.keycloak.settings.SettingsJson;
 
 /**
@@ -31,6 +32,10 @@ public final class JitSectionFactory implements CustomerSettingsSectionFactory {
     public Object read(KeycloakSession session, OrganizationModel customer) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(WITHOUT_INVITATION, SettingsJson.value(DomainRestrictionSettings.JIT_WITHOUT_INVITATION, customer));
+        List<Problem> invalid = SettingsJson.invalid(customer, Map.<String, Setting<?>>of(WITHOUT_INVITATION, DomainRestrictionSettings.JIT_WITHOUT_INVITATION));
+        if (!invalid.isEmpty()) {
+            out.put(SettingsJson.INVALID, invalid);
+        }
         return out;
     }
 

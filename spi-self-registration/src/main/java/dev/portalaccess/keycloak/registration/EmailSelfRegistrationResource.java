@@ -30,11 +30,14 @@ import org.keycloak.userprofile.ValidationException;
 
 import dev.portalaccess.keycloak.email.EmailAddress;
 import dev.portalaccess.keycloak.email.InvalidEmailException;
+import dev.portalaccess.keycloak.problem.Problem;
+import dev.portalaccess.keycloak.problem.Problems;
 
 /**
- * {@code /realms/{realm}/self-registration}: email self-registration for the service desk's mail intake.
- * Only a service account holding the realm role {@value #INTAKE_ROLE} may call it; anyone else gets a bare
- * 401/403 and learns nothing about who is registered.
+ * {@code /realms/{realm}/portal-access/self-registration} (and {@code /realms/{realm}/self-registration}, kept for
+ * the mail intakes configured with it): email self-registration for the service desk's mail intake. Only a service
+ * account holding the realm role {@value #INTAKE_ROLE} may call it; anyone else gets a bare 401/403 and learns
+ * nothing about who is registered.
  */
 public final class EmailSelfRegistrationResource {
 
@@ -56,6 +59,7 @@ public final class EmailSelfRegistrationResource {
     public Response registerSender(EmailRegistrationRequest request) {
         RealmModel realm = session.getContext().getRealm();
         AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
+        // 401/403 stay bare on purpose: a caller without the intake role learns nothing, not even an error code
         if (auth == null) {
             return Response.status(Response.Status.UNAUTHORIZED).build();
         }
@@ -77,9 +81,9 @@ public final class EmailSelfRegistrationResource {
             address = EmailAddress.parse(raw);
         } catch (InvalidEmailException e) {
             event.detail(Details.EMAIL, raw).error(RegistrationDecision.ERROR_INVALID_EMAIL);
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(error("email", e.reason(), Localized.message(session, realm, RegistrationDecision.MSG_INVALID_EMAIL)))
-                    .type(MediaType.APPLICATION_JSON).build();
+            return Problems.response(Response.Status.BAD_REQUEST.getStatusCode(), Problem.of(e.reason(), UserModel.EMAIL,
+                    RegistrationDecision.MSG_INVALID_EMAIL, Localized.message(session, realm, RegistrationDecision.MSG_INVALID_EMAIL),
+                    raw));
         }
         String email = address.normalized();
         event.detail(Details.EMAIL, email);
@@ -221,14 +225,10 @@ public final class EmailSelfRegistrationResource {
         return attributes;
     }
 
-    private static Map<String, Object> error(String field, String error, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("field", field);
-        body.put("error", error);
-        body.put("errorMessage", message);
-        return body;
-    }
-
+    /**
+     * 422 with the error contract's fields ({@code error} is the message key, as the intake has always answered)
+     * and the intake's own {@code result} and {@code reason} (the user event's error code).
+     */
     private static Response refused(String field, String messageKey, String reason, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("result", "refused");
@@ -236,6 +236,8 @@ public final class EmailSelfRegistrationResource {
         body.put("error", messageKey);
         body.put("reason", reason);
         body.put("errorMessage", message);
+        body.put("messageKey", messageKey);
+        body.put("params", List.of());
         return Response.status(422).entity(body).type(MediaType.APPLICATION_JSON).build();
     }
 }

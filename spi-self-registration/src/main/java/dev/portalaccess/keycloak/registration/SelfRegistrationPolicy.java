@@ -30,8 +30,7 @@ public record SelfRegistrationPolicy(SelfRegistrationMode mode, Set<Registration
     static Optional<AuthenticatorConfigModel> find(RealmModel realm) {
         AuthenticationFlowModel flow = realm.getRegistrationFlow();
         if (flow != null) {
-            Optional<AuthenticatorConfigModel> inFlow = executions(realm, flow.getId())
-                    .filter(e -> SelfRegistrationFormActionFactory.PROVIDER_ID.equals(e.getAuthenticator()))
+            Optional<AuthenticatorConfigModel> inFlow = steps(realm, flow.getId())
                     .map(AuthenticationExecutionModel::getAuthenticatorConfig)
                     .filter(Objects::nonNull)
                     .map(realm::getAuthenticatorConfigById)
@@ -42,6 +41,11 @@ public record SelfRegistrationPolicy(SelfRegistrationMode mode, Set<Registration
             }
         }
         return Optional.ofNullable(realm.getAuthenticatorConfigByAlias(SelfRegistrationPolicySettings.POLICY_CONFIG_ALIAS));
+    }
+
+    /** The policy steps of a flow (and its sub-flows), with or without settings. */
+    static Stream<AuthenticationExecutionModel> steps(RealmModel realm, String flowId) {
+        return executions(realm, flowId).filter(e -> SelfRegistrationFormActionFactory.PROVIDER_ID.equals(e.getAuthenticator()));
     }
 
     private static Stream<AuthenticationExecutionModel> executions(RealmModel realm, String flowId) {

@@ -7,7 +7,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
-/** {@code /realms/{realm}/self-registration/email}: email self-registration for the mail intake. */
+/** {@code /realms/{realm}/self-registration/email}: the email intake; deprecated alias of {@code /realms/{realm}/portal-access/self-registration/email} ({@link SelfRegistrationRealmApiFactory}), kept for one release. */
 @AutoService(RealmResourceProviderFactory.class)
 public final class SelfRegistrationResourceProviderFactory implements RealmResourceProviderFactory {
 

@@ -49,6 +49,16 @@ final class ServiceGrants {
         return granted;
     }
 
+    /** Whether a service names a realm role or group of the realm (what {@link #apply} can grant). */
+    static boolean exists(KeycloakSession session, RealmModel realm, String service) {
+        if (service.startsWith(GROUP_PREFIX)) {
+            String path = service.substring(GROUP_PREFIX.length()).trim();
+            return KeycloakModelUtils.findGroupByPath(session, realm, path.startsWith("/") ? path : "/" + path) != null;
+        }
+        String name = service.startsWith(ROLE_PREFIX) ? service.substring(ROLE_PREFIX.length()).trim() : service.trim();
+        return realm.getRole(name) != null;
+    }
+
     private static boolean grant(KeycloakSession session, RealmModel realm, UserModel user, String service) {
         if (service.startsWith(GROUP_PREFIX)) {
             String path = service.substring(GROUP_PREFIX.length()).trim();
