@@ -86,7 +86,7 @@ export function CustomerPage() {
   const saveSettings = useCallback(
     async (change: Partial<CustomerSettings>) => {
       // only the sections changed: the server validates them and writes them all or none; then the stored
-      // document is read again (the write's own answer showed a section's old value: see docs/console-customers.md)
+      // document is read again, as any other reader sees it
       await api.updateSettings(customerId, change);
       const stored = await api.settings(customerId);
       setLoaded((l) => (l.kind === "ready" ? { ...l, settings: stored } : l));
