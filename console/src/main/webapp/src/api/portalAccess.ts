@@ -47,6 +47,11 @@ export class PortalAccessClient {
     return this.#request<Me>("GET", realm, "me");
   }
 
+  /** Any endpoint under the root, for the areas' API modules (`src/api/<area>.ts`); `path` without a leading "/". */
+  request<T>(method: string, realm: string, path: string, body?: unknown): Promise<T> {
+    return this.#request<T>(method, realm, path, body);
+  }
+
   #request<T>(method: string, realm: string, path: string, body?: unknown): Promise<T> {
     return requestJson<T>(
       method,

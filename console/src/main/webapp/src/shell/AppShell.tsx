@@ -98,6 +98,11 @@ export function AppShell({ realm, withNav, children }: { realm: string; withNav:
                   {t("nav.overview")}
                 </NavLink>
               </li>
+              <li className="pf-v5-c-nav__item">
+                <NavLink to={`${realmPath}/customers`} className={({ isActive }) => `pf-v5-c-nav__link${isActive ? " pf-m-current" : ""}`} data-testid="nav-customers">
+                  {t("nav.customers")}
+                </NavLink>
+              </li>
               <RealmNavItems realmPath={realmPath} />
             </ul>
           </Nav>

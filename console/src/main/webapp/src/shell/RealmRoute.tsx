@@ -19,6 +19,7 @@ const SelfRegistrationPage = lazy(() => realmPages().then((m) => ({ default: m.S
 const CustomerAccessPage = lazy(() => realmPages().then((m) => ({ default: m.CustomerAccessPage })));
 const PartnerPage = lazy(() => realmPages().then((m) => ({ default: m.PartnerPage })));
 const TenantPage = lazy(() => realmPages().then((m) => ({ default: m.TenantPage })));
+const CustomersRoutes = lazy(() => import("../pages/customers/CustomersRoutes"));
 
 type State = { kind: "loading" } | { kind: "ready"; me: Me } | { kind: "failed"; error: ErrorContract };
 
@@ -77,6 +78,7 @@ export function RealmRoute() {
             <Route path="customer-access" element={<CustomerAccessPage />} />
             <Route path="partner" element={<PartnerPage />} />
             <Route path="partner/tenants/:tenantId" element={<TenantPage />} />
+            <Route path="customers/*" element={<CustomersRoutes />} />
             <Route path="*" element={<NotFoundPage realm={realm} />} />
           </Routes>
         </Suspense>

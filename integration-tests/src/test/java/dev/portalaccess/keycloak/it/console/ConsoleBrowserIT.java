@@ -140,9 +140,9 @@ class ConsoleBrowserIT {
         ConsoleRealm realm = ConsoleRealm.create(admin, "console-deep", "Deep Links");
         try {
             realm.grantAdminRoles(realm.createUser("boss"), "realm-admin");
-            browser.open(realm.consoleUrl(server) + realm.name + "/customers/123").signIn("boss", ConsoleRealm.PASSWORD);
+            browser.open(realm.consoleUrl(server) + realm.name + "/no-such-page/123").signIn("boss", ConsoleRealm.PASSWORD);
             browser.waitForText(testId("not-found"), "Page not found");
-            assertTrue(browser.currentUrl().endsWith("/portal-access/console/" + realm.name + "/customers/123"), browser.currentUrl());
+            assertTrue(browser.currentUrl().endsWith("/portal-access/console/" + realm.name + "/no-such-page/123"), browser.currentUrl());
 
             browser.waitFor(By.linkText("Go to the overview")).click();
             browser.waitFor(COUNT);
