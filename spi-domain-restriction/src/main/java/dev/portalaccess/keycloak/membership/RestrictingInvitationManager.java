@@ -12,7 +12,8 @@ import org.keycloak.organization.InvitationManager;
 /**
  * Keycloak's invitation manager, except that no invitation goes to an address the customer does not allow,
  * and every removal is announced before it is written ({@link InvitationRemovingEvent}) and published after it
- * as an {@link InvitationRemovedEvent} (Keycloak fires none).
+ * as an {@link InvitationRemovedEvent}, every creation published as an {@link InvitationCreatedEvent} (Keycloak fires
+ * neither).
  */
 final class RestrictingInvitationManager implements InvitationManager {
 
@@ -33,7 +34,10 @@ final class RestrictingInvitationManager implements InvitationManager {
         if (!verdict.allowed()) {
             throw Refusals.membership(session, organization, email, verdict);
         }
-        return delegate.create(SettingsGuardedOrganization.unwrap(organization), email, firstName, lastName);
+        OrganizationModel unwrapped = SettingsGuardedOrganization.unwrap(organization);
+        OrganizationInvitationModel created = delegate.create(unwrapped, email, firstName, lastName);
+        session.getKeycloakSessionFactory().publish(new InvitationCreatedEvent(session, unwrapped, created));
+        return created;
     }
 
     @Override
