@@ -2,6 +2,8 @@ package dev.portalaccess.keycloak.registration;
 
 import java.util.Optional;
 
+import dev.portalaccess.keycloak.invitation.InvitationService;
+
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.actiontoken.inviteorg.InviteOrgActionToken;
 import org.keycloak.common.VerificationException;
@@ -46,8 +48,9 @@ record OrganizationInvitation(String invitationId, String organizationId, String
         if (organization == null || !organization.isEnabled()) {
             return Optional.empty();
         }
-        OrganizationInvitationModel invitation = orgs.getInvitationManager().getById(token.getId());
-        if (invitation == null || invitation.isExpired() || !token.getOrgId().equals(invitation.getOrganizationId())
+        // core's invitation service: the invitation only if it belongs to the token's organization
+        OrganizationInvitationModel invitation = new InvitationService(session).find(organization, token.getId());
+        if (invitation == null || invitation.isExpired()
                 || invitation.getEmail() == null || !invitation.getEmail().equalsIgnoreCase(token.getEmail())) {
             return Optional.empty();
         }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.portalaccess.keycloak.invitation.InvitationService;
+
 import org.jboss.logging.Logger;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -138,8 +140,11 @@ final class PartnerAccess {
         if (email == null || email.isBlank()) {
             throw PartnerAccessException.badRequest("email", "required", "An email address is required to invite an external user.");
         }
-        String normalised = email.trim().toLowerCase();
-        if (!org.keycloak.services.validation.Validation.isEmailValid(normalised)) {
+        String normalised;
+        try {
+            // the email engine's normal form, as on every invitation path (InvitationService)
+            normalised = InvitationService.normalizeEmail(email);
+        } catch (dev.portalaccess.keycloak.email.InvalidEmailException e) {
             throw PartnerAccessException.badRequest("email", "invalidEmail", "'" + email + "' is not a valid email address.");
         }
         UserModel existing = session.users().getUserByEmail(realm, normalised);
@@ -155,22 +160,21 @@ final class PartnerAccess {
     }
 
     Stream<OrganizationInvitationModel> pendingInvitations(OrganizationModel tenant) {
-        return organizations.getInvitationManager().getAllStream(tenant, Map.of(), null, null)
-                .filter(i -> !i.isExpired());
+        return new InvitationService(session).list(tenant, null, null).filter(i -> !i.isExpired());
     }
 
     /** Cancels a pending invitation; refused if it is the last way anyone has (or gets) access to the tenant. */
     OrganizationInvitationModel cancelInvitation(OrganizationModel tenant, String invitationId) {
         requireEnabled();
         store.lockTenant(tenant.getId());
-        InvitationManager invitations = organizations.getInvitationManager();
-        OrganizationInvitationModel invitation = invitationId == null ? null : invitations.getById(invitationId);
-        if (invitation == null || !tenant.getId().equals(invitation.getOrganizationId())) {
+        InvitationService invitations = new InvitationService(session);
+        OrganizationInvitationModel invitation = invitations.find(tenant, invitationId);
+        if (invitation == null) {
             throw PartnerAccessException.notFound("invitationId", "No invitation '" + invitationId + "' for tenant '" + tenant.getName() + "'.");
         }
         // the removal publishes InvitationRemovedEvent, which enlists the tenant's check (as on every path);
         // run that check now to answer 409 with a reason instead of failing at commit
-        invitations.remove(invitationId);
+        invitations.cancel(tenant, invitation, null);
         verifyNow();
         return invitation;
     }

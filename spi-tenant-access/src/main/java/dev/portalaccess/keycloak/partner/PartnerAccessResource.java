@@ -27,10 +27,12 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.organization.admin.resource.OrganizationInvitationResource;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import dev.portalaccess.keycloak.invitation.InvitationRefusedException;
+import dev.portalaccess.keycloak.invitation.InvitationRequest;
+import dev.portalaccess.keycloak.invitation.InvitationService;
 import dev.portalaccess.keycloak.problem.Problem;
 import dev.portalaccess.keycloak.problem.Problems;
 
@@ -249,12 +251,14 @@ public final class PartnerAccessResource {
         return guarded(() -> {
             OrganizationModel tenant = access.tenant(tenantId);
             String email = access.checkInvitation(tenant, string(body, "email"));
-            Response sent = new OrganizationInvitationResource(session, tenant, adminEvent, auth)
-                    .inviteUser(email, string(body, "firstName"), string(body, "lastName"));
-            if (sent.getStatus() >= 300) {
-                return sent;
+            OrganizationInvitationModel invitation;
+            try {
+                // Keycloak's manage check on the tenant and its invite admin event, as its own invite-user does
+                invitation = new InvitationService(session).invite(tenant,
+                        InvitationRequest.of(email, string(body, "firstName"), string(body, "lastName")), auth, adminEvent);
+            } catch (InvitationRefusedException refused) {
+                throw Problems.of(Response.Status.fromStatusCode(refused.status()), refused.problem());
             }
-            OrganizationInvitationModel invitation = organizations().getInvitationManager().getByEmail(tenant, email);
             return Response.status(Response.Status.CREATED).entity(invitation(invitation)).build();
         });
     }
@@ -351,16 +355,11 @@ public final class PartnerAccessResource {
         return rep;
     }
 
+    /** Keycloak's invitation representation, plus the names earlier versions answered ({@code tenantId}, {@code sentAt}). */
     private Map<String, Object> invitation(OrganizationInvitationModel invitation) {
-        Map<String, Object> rep = new LinkedHashMap<>();
-        rep.put("id", invitation.getId());
+        Map<String, Object> rep = InvitationService.document(invitation, false);
         rep.put("tenantId", invitation.getOrganizationId());
-        rep.put("email", invitation.getEmail());
-        rep.put("firstName", invitation.getFirstName());
-        rep.put("lastName", invitation.getLastName());
         rep.put("sentAt", invitation.getCreatedAt());
-        rep.put("expiresAt", invitation.getExpiresAt());
-        rep.put("status", invitation.isExpired() ? "EXPIRED" : "PENDING");
         return rep;
     }
 }

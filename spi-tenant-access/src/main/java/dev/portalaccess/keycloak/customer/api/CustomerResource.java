@@ -31,7 +31,6 @@ import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.organization.InvitationManager;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -43,6 +42,8 @@ import dev.portalaccess.keycloak.customer.invite.CustomerInvitations;
 import dev.portalaccess.keycloak.customer.role.CustomerRole;
 import dev.portalaccess.keycloak.customer.role.CustomerRoles;
 import dev.portalaccess.keycloak.customer.serviceaccount.CustomerServiceAccounts;
+import dev.portalaccess.keycloak.invitation.InvitationRefusedException;
+import dev.portalaccess.keycloak.invitation.InvitationService;
 import dev.portalaccess.keycloak.problem.PortalAccessRefusal;
 import dev.portalaccess.keycloak.problem.Problem;
 import dev.portalaccess.keycloak.problem.Problems;
@@ -187,7 +188,7 @@ public final class CustomerResource {
     public JsonNode invitations(@QueryParam("first") Integer first, @QueryParam("max") Integer max) {
         CustomerRoles roles = new CustomerRoles(session);
         boolean withLink = Access.canManage(auth, customer);
-        return JsonDocuments.tree(invitationManager().getAllStream(customer, Map.of(), first, max)
+        return JsonDocuments.tree(new InvitationService(session).list(customer, first, max)
                 .map(invitation -> invitation(roles, invitation, withLink)).toList());
     }
 
@@ -232,9 +233,9 @@ public final class CustomerResource {
         OrganizationInvitationModel old = invitation(invitationId);
         CustomerRoles roles = new CustomerRoles(session);
         CustomerRole role = roles.invitationRole(customer, old.getId()).orElse(CustomerRole.USER);
-        roles.clearInvitationRole(customer, old.getId());
-        invitationManager().remove(old.getId());
-        OrganizationInvitationModel invitation = send(old.getEmail(), old.getFirstName(), old.getLastName(), role);
+        // Keycloak's resend: the old invitation goes (its role row with it), a new one carries the same role
+        OrganizationInvitationModel invitation = refused(() -> new InvitationService(session).resend(customer, old, auth,
+                adminEvent.detail("role", role.groupName())));
         return JsonDocuments.tree(invitation(roles, invitation, true));
     }
 
@@ -243,8 +244,7 @@ public final class CustomerResource {
     public Response cancel(@PathParam("invitationId") String invitationId) {
         Access.requireManage(auth, customer);
         OrganizationInvitationModel invitation = invitation(invitationId);
-        new CustomerRoles(session).clearInvitationRole(customer, invitation.getId());
-        refusalsAsProblems(() -> invitationManager().remove(invitation.getId()));
+        refusalsAsProblems(() -> new InvitationService(session).cancel(customer, invitation, auth));
         adminEvent.resource(ResourceType.ORGANIZATION_MEMBERSHIP).operation(OperationType.DELETE)
                 .resourcePath(session.getContext().getUri())
                 .detail("customer", customer.getAlias()).detail(UserModel.EMAIL, invitation.getEmail()).success();
@@ -316,32 +316,27 @@ public final class CustomerResource {
     // ---- helpers ----------------------------------------------------------------------------------------
 
     private OrganizationInvitationModel send(String email, String firstName, String lastName, CustomerRole role) {
-        UserModel existing = session.users().getUserByEmail(realm, email);
-        if (existing != null && organizations.isMember(customer, existing)) {
-            throw Problems.conflict(Problem.of("alreadyMember", "email", "portalAccessCustomerAlreadyMember",
-                    email + " is already a member of " + customer.getName() + ".", email));
+        // the role is stored only where customer roles are on; elsewhere the invitation carries none
+        String carried = CustomerRoles.isEnabled(realm) ? role.groupName() : null;
+        return refused(() -> CustomerInvitations.invite(session, realm, customer, email, firstName, lastName, null, carried,
+                auth, adminEvent.detail("role", role.groupName())));
+    }
+
+    /** The invitation service's refusals in this API's contract (its message keys), model refusals as the contract's body. */
+    private OrganizationInvitationModel refused(java.util.function.Supplier<OrganizationInvitationModel> invite) {
+        OrganizationInvitationModel[] sent = new OrganizationInvitationModel[1];
+        try {
+            refusalsAsProblems(() -> sent[0] = invite.get());
+        } catch (InvitationRefusedException refused) {
+            Problem problem = refused.problem();
+            switch (refused.reason()) {
+                case ALREADY_MEMBER -> problem = problem.withMessageKey("portalAccessCustomerAlreadyMember", refused.email());
+                case ALREADY_INVITED -> problem = problem.withMessageKey("portalAccessCustomerAlreadyInvited", refused.email());
+                default -> { }
+            }
+            throw Problems.of(Response.Status.fromStatusCode(refused.status()), problem);
         }
-        OrganizationInvitationModel pending = invitationManager().getByEmail(customer, email);
-        if (pending != null && !pending.isExpired()) {
-            throw Problems.conflict(Problem.of("alreadyInvited", "email", "portalAccessCustomerAlreadyInvited",
-                    email + " already has a pending invitation to " + customer.getName() + ".", email));
-        }
-        CustomerRoles roles = new CustomerRoles(session);
-        if (pending != null) {
-            roles.clearInvitationRole(customer, pending.getId());
-        }
-        roles.pruneInvitationRoles(customer);
-        refusalsAsProblems(() -> CustomerInvitations.invite(session, realm, customer, email, firstName, lastName, null, auth,
-                adminEvent.detail("role", role.groupName())));
-        OrganizationInvitationModel invitation = invitationManager().getByEmail(customer, email);
-        if (invitation == null) {
-            throw Problems.badRequest(Problem.of("invitationRefused", "email", "portalAccessCustomerInvitationRefused",
-                    "The invitation of " + email + " was not stored.", email));
-        }
-        if (CustomerRoles.isEnabled(realm)) {
-            roles.setInvitationRole(customer, invitation.getId(), role);
-        }
-        return invitation;
+        return sent[0];
     }
 
     /** Refusals raised inside Keycloak's model (domain restriction, last Administrator, partner rules) as the contract's body. */
@@ -402,8 +397,8 @@ public final class CustomerResource {
     }
 
     private OrganizationInvitationModel invitation(String invitationId) {
-        OrganizationInvitationModel invitation = invitationId == null ? null : invitationManager().getById(invitationId);
-        if (invitation == null || !customer.getId().equals(invitation.getOrganizationId())) {
+        OrganizationInvitationModel invitation = new InvitationService(session).find(customer, invitationId);
+        if (invitation == null) {
             throw Problems.notFound(Problem.of("invitationNotFound", "invitationId", "portalAccessCustomerInvitationNotFound",
                     "No invitation " + invitationId + " of customer " + customer.getAlias() + ".", String.valueOf(invitationId)));
         }
@@ -424,25 +419,10 @@ public final class CustomerResource {
     }
 
     private Map<String, Object> invitation(CustomerRoles roles, OrganizationInvitationModel invitation, boolean withLink) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", invitation.getId());
-        view.put("organizationId", invitation.getOrganizationId());
-        view.put("email", invitation.getEmail());
-        view.put("firstName", invitation.getFirstName());
-        view.put("lastName", invitation.getLastName());
-        view.put("sentDate", invitation.getCreatedAt());
-        view.put("expiresAt", invitation.getExpiresAt());
-        view.put("status", invitation.isExpired() ? "EXPIRED" : "PENDING");
-        if (withLink) {
-            view.put("inviteLink", invitation.getInviteLink());
-        }
+        Map<String, Object> view = InvitationService.document(invitation, withLink);
         view.put("role", CustomerRoles.isEnabled(realm)
                 ? roles.invitationRole(customer, invitation.getId()).orElse(CustomerRole.USER).groupName() : null);
         return view;
-    }
-
-    private InvitationManager invitationManager() {
-        return organizations.getInvitationManager();
     }
 
     private static String text(JsonNode body, String name) {

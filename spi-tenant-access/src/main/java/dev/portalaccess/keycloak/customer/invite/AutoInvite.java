@@ -112,7 +112,8 @@ final class AutoInvite {
         AdminAuth adminAuth = new AdminAuth(actor.realm(), adminToken, actor.user(), actor.client());
         AdminPermissionEvaluator auth = AdminPermissions.evaluator(session, realm, adminAuth);
         AdminEventBuilder adminEvent = new AdminEventBuilder(realm, adminAuth, session, connection).detail(DETAIL_AUTO_INVITE, "sent");
-        CustomerInvitations.invite(session, realm, customer, email, CustomerInvitations.realmInviterName(realm), auth, adminEvent);
+        CustomerInvitations.invite(session, realm, customer, email, null, null, CustomerInvitations.realmInviterName(realm),
+                null, auth, adminEvent);
         LOG.debugf("Automatic invitation of customer %s sent to %s", customer.getAlias(), email);
         return SENT;
     }
@@ -154,6 +155,9 @@ final class AutoInvite {
     /** What Keycloak answered (status and JSON body of an error response), else the exception. */
     private static String describe(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof dev.portalaccess.keycloak.invitation.InvitationRefusedException refused) {
+                return refused.status() + " " + refused.getMessage();
+            }
             if (t instanceof WebApplicationException web && web.getResponse() != null) {
                 return web.getResponse().getStatus() + " " + entityText(web);
             }

@@ -1,22 +1,23 @@
 package dev.portalaccess.keycloak.customer.invite;
 
-import jakarta.ws.rs.core.Response;
-
 import dev.portalaccess.keycloak.customer.PortalAccessSettings;
+import dev.portalaccess.keycloak.invitation.InvitationRefusedException;
+import dev.portalaccess.keycloak.invitation.InvitationRequest;
+import dev.portalaccess.keycloak.invitation.InvitationService;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.organization.admin.resource.OrganizationInvitationResource;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.util.ResolveRelative;
 
 /**
- * Sends a customer invitation through Keycloak's own code path (the one behind the admin REST
- * {@code invite-user}): persisted invitation, action-token link, {@code org-invite.ftl} email, admin event,
- * permission check and every {@code OrganizationProvider} decoration (domain restrictions) included.
+ * Sends a customer invitation through core's {@link InvitationService} (Keycloak's persisted invitation, action-token
+ * link, {@code org-invite.ftl} email, Keycloak's admin event and manage permission check, every
+ * {@code OrganizationProvider} decoration such as domain restrictions), the link leading to the customer's portal.
  */
 public final class CustomerInvitations {
 
@@ -27,36 +28,22 @@ public final class CustomerInvitations {
     }
 
     /**
-     * Invites {@code email} to {@code customer}, the link leading to the customer's portal URL.
-     * Throws what Keycloak's invite throws (a {@code WebApplicationException} with the answer, or a model exception).
+     * Invites {@code email} to {@code customer} carrying {@code role} (null: none), the link leading to the customer's
+     * redirect URL, else the portal client's URL. Throws what the service throws ({@link InvitationRefusedException},
+     * a model refusal, or Keycloak's 403 when {@code auth} may not manage the customer).
      */
-    public static Response invite(KeycloakSession session, RealmModel realm, OrganizationModel customer, String email,
-                                  String inviterName, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        return invite(session, realm, customer, email, null, null, inviterName, auth, adminEvent);
-    }
-
-    /** As {@link #invite(KeycloakSession, RealmModel, OrganizationModel, String, String, AdminPermissionEvaluator, AdminEventBuilder)}, naming the invitee. */
-    public static Response invite(KeycloakSession session, RealmModel realm, OrganizationModel customer, String email,
-                                  String firstName, String lastName, String inviterName, AdminPermissionEvaluator auth,
-                                  AdminEventBuilder adminEvent) {
+    public static OrganizationInvitationModel invite(KeycloakSession session, RealmModel realm, OrganizationModel customer,
+                                                     String email, String firstName, String lastName, String inviterName,
+                                                     String role, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         if (inviterName != null && !inviterName.isBlank()) {
             // the same provider instance (one per session) renders the mail below
             session.getProvider(EmailTemplateProvider.class).setAttribute(INVITER_NAME, inviterName);
         }
         String redirectUrl = customer.getRedirectUrl();
-        String portalUrl = redirectUrl == null || redirectUrl.isBlank() ? portalUrl(session, realm) : null;
-        // Keycloak's invite takes the link target from the organization's redirect URL, else the account
-        // console. Lend it the portal URL for this call only, so the customer itself stays unchanged.
-        if (portalUrl != null) {
-            customer.setRedirectUrl(portalUrl);
-        }
-        try {
-            return new OrganizationInvitationResource(session, customer, adminEvent, auth).inviteUser(email, firstName, lastName);
-        } finally {
-            if (portalUrl != null) {
-                customer.setRedirectUrl(redirectUrl);
-            }
-        }
+        // the customer's own redirect URL wins; else the portal (the customer itself stays unchanged)
+        String landing = redirectUrl == null || redirectUrl.isBlank() ? portalUrl(session, realm) : null;
+        InvitationRequest request = InvitationRequest.of(email, firstName, lastName).withRole(role).withRedirectUri(landing);
+        return new InvitationService(session).invite(customer, request, auth, adminEvent);
     }
 
     /** The portal client's base URL, absolute; null when the realm has no portal client with one. */

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.portalaccess.keycloak.invitation.InvitationService;
+import dev.portalaccess.keycloak.membership.InvitationCreatedEvent;
+import dev.portalaccess.keycloak.membership.InvitationRemovingEvent;
 import dev.portalaccess.keycloak.membership.MemberRemovingEvent;
 import org.jboss.logging.Logger;
 import org.keycloak.models.GroupModel;
@@ -29,7 +32,8 @@ import org.keycloak.provider.ProviderEventListener;
  *       user is the customer's last Administrator: leaving the customer before Keycloak writes
  *       ({@link MemberRemovingEvent}), leaving the group through Keycloak's organization-group API on its
  *       leave event (Keycloak's only hook there, after the row is deleted);</li>
- *   <li>role groups are created for every customer at startup and after a realm is created or imported.</li>
+ *   <li>role groups are created for every customer at startup and after a realm is created or imported, and the
+ *       invitation-role attributes of earlier versions are removed (the roles live with the invitations now).</li>
  * </ul>
  */
 public final class CustomerRoleListener implements ProviderEventListener {
@@ -59,8 +63,14 @@ public final class CustomerRoleListener implements ProviderEventListener {
         } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
             KeycloakSession session = created.getKeycloakSession();
             session.removeAttribute(CustomerRoles.IMPORTING_SESSION_ATTRIBUTE);
+            new CustomerRoles(session).removeLegacyInvitationRoles(created.getCreatedRealm());
             new CustomerRoles(session).provision(created.getCreatedRealm());
+        } else if (event instanceof InvitationRemovingEvent removing) {
+            onInvitationRemoving(removing.session(), removing.invitation());
+        } else if (event instanceof InvitationCreatedEvent created) {
+            onInvitationCreated(created.session(), created.organization(), created.invitation());
         } else if (event instanceof PostMigrationEvent) {
+            removeLegacyInvitationRolesInAllRealms();
             provisionAllRealms();
         }
     }
@@ -73,14 +83,49 @@ public final class CustomerRoleListener implements ProviderEventListener {
             return;
         }
         CustomerRole role = roles.initialRole(organization, user);
+        // the invitation's role goes with the invitation: Keycloak removes it on acceptance, its table row cascades
         roles.setRole(organization, user, role);
-        if (user.getEmail() != null) {
-            var invitation = roles.organizations().getInvitationManager().getByEmail(organization, user.getEmail());
-            if (invitation != null) {
-                roles.clearInvitationRole(organization, invitation.getId());
-            }
-        }
         LOG.debugf("%s joined customer %s as %s", user.getUsername(), organization.getAlias(), role.groupName());
+    }
+
+    /**
+     * Keycloak's own resend ({@code POST .../organizations/{id}/invitations/{invitationId}/resend}) removes the invitation,
+     * whose role row goes with it, and creates a new one for the same address: the role is handed over to it within
+     * the request (a session attribute, nothing static). The project's own resend carries the role itself.
+     */
+    private void onInvitationRemoving(KeycloakSession session, org.keycloak.models.OrganizationInvitationModel invitation) {
+        if (!isKeycloakResend(session, invitation)) {
+            return;
+        }
+        new InvitationService(session).role(invitation.getId()).ifPresent(role ->
+                session.setAttribute(carriedRoleKey(invitation.getOrganizationId(), invitation.getEmail()), role));
+    }
+
+    private void onInvitationCreated(KeycloakSession session, OrganizationModel organization,
+                                     org.keycloak.models.OrganizationInvitationModel invitation) {
+        String key = carriedRoleKey(organization.getId(), invitation.getEmail());
+        Object role = session.getAttribute(key);
+        if (role instanceof String carried) {
+            session.removeAttribute(key);
+            new InvitationService(session).setRole(invitation.getId(), carried);
+        }
+    }
+
+    private static String carriedRoleKey(String organizationId, String email) {
+        return "portalaccess.invitation.resentRole." + organizationId + "." + (email == null ? "" : email.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean isKeycloakResend(KeycloakSession session, org.keycloak.models.OrganizationInvitationModel invitation) {
+        try {
+            var request = session.getContext().getHttpRequest();
+            var uri = session.getContext().getUri();
+            String path = uri == null ? null : uri.getPath();
+            return request != null && "POST".equals(request.getHttpMethod()) && path != null
+                    && path.matches(".*/admin/realms/[^/]+/organizations/" + java.util.regex.Pattern.quote(invitation.getOrganizationId())
+                            + "/invitations/" + java.util.regex.Pattern.quote(invitation.getId()) + "/resend/?");
+        } catch (RuntimeException notAnHttpRequest) {
+            return false;
+        }
     }
 
     private void onGroupJoined(KeycloakSession session, GroupModel group, UserModel user) {
@@ -133,6 +178,24 @@ public final class CustomerRoleListener implements ProviderEventListener {
         }
         RealmModel realm = session.getContext().getRealm();
         return realm != null && new CustomerRoles(session).isActive(realm) && CustomerRoles.isRoleGroup(group);
+    }
+
+    /** Every realm, roles enabled or not: the attributes of earlier versions grant nothing anywhere now. */
+    private void removeLegacyInvitationRolesInAllRealms() {
+        List<String> realmIds = KeycloakModelUtils.runJobInTransactionWithResult(factory, session ->
+                session.realms().getRealmsStream().map(RealmModel::getId).collect(Collectors.toList()));
+        for (String realmId : realmIds) {
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                    RealmModel realm = session.realms().getRealm(realmId);
+                    if (realm != null) {
+                        new CustomerRoles(session).removeLegacyInvitationRoles(realm);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not remove the invitation-role attributes of earlier versions in realm %s", realmId);
+            }
+        }
     }
 
     private void provisionAllRealms() {

@@ -19,6 +19,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
+import dev.portalaccess.keycloak.invitation.InvitationService;
+
 /**
  * Customer roles on top of Keycloak's organization groups: one group per role directly under each
  * customer, a member in exactly one of them, never a customer without an Administrator.
@@ -31,7 +33,11 @@ public final class CustomerRoles {
 
     private static final Logger LOG = Logger.getLogger(CustomerRoles.class);
 
-    /** Organization attribute {@code portalaccess.invitation.<invitationId>.role}: the role an invitation grants. */
+    /**
+     * Name of the organization attribute {@code portalaccess.invitation.<invitationId>.role} in which earlier versions kept
+     * the role of an invitation. Only read to remove it ({@link #removeLegacyInvitationRoles}): the role now lives
+     * with the invitation in {@code PA_INVITATION_ROLE}.
+     */
     public static final String INVITATION_ATTRIBUTE_PREFIX = "portalaccess.invitation.";
     public static final String INVITATION_ATTRIBUTE_SUFFIX = ".role";
 
@@ -197,36 +203,69 @@ public final class CustomerRoles {
         return INVITATION_ATTRIBUTE_PREFIX + invitationId + INVITATION_ATTRIBUTE_SUFFIX;
     }
 
+    /**
+     * The role the invitation carries, from core's invitation table ({@code PA_INVITATION_ROLE}); an organization
+     * attribute of the old name grants nothing.
+     */
     public Optional<CustomerRole> invitationRole(OrganizationModel organization, String invitationId) {
-        return CustomerRole.parse(attributeGroup(organization).getFirstAttribute(invitationAttribute(invitationId)));
+        OrganizationInvitationModel invitation = invitationId == null ? null : invitations().find(organization, invitationId);
+        return invitation == null ? Optional.empty() : invitations().role(invitation.getId()).flatMap(CustomerRole::parse);
     }
 
     public void setInvitationRole(OrganizationModel organization, String invitationId, CustomerRole role) {
-        withOrganization(organization, () ->
-                attributeGroup(organization).setSingleAttribute(invitationAttribute(invitationId), role.groupName()));
-    }
-
-    public void clearInvitationRole(OrganizationModel organization, String invitationId) {
-        GroupModel group = attributeGroup(organization);
-        if (group.getFirstAttribute(invitationAttribute(invitationId)) != null) {
-            withOrganization(organization, () -> group.removeAttribute(invitationAttribute(invitationId)));
+        if (invitations().find(organization, invitationId) != null) {
+            invitations().setRole(invitationId, role.groupName());
         }
     }
 
-    /** Drops invitation-role attributes whose invitation is gone (accepted, or deleted through Keycloak's own API). */
-    public void pruneInvitationRoles(OrganizationModel organization) {
-        GroupModel group = attributeGroup(organization);
-        List<String> stale = group.getAttributes().keySet().stream()
-                .filter(name -> name.startsWith(INVITATION_ATTRIBUTE_PREFIX) && name.endsWith(INVITATION_ATTRIBUTE_SUFFIX))
-                .filter(name -> {
-                    String id = name.substring(INVITATION_ATTRIBUTE_PREFIX.length(), name.length() - INVITATION_ATTRIBUTE_SUFFIX.length());
-                    OrganizationInvitationModel invitation = organizations.getInvitationManager().getById(id);
-                    return invitation == null || !organization.getId().equals(invitation.getOrganizationId());
-                })
-                .collect(Collectors.toList());
-        if (!stale.isEmpty()) {
-            withOrganization(organization, () -> stale.forEach(group::removeAttribute));
+    /**
+     * Removes the invitation-role attributes of earlier versions ({@code portalaccess.invitation.<id>.role} on the
+     * customer's attribute group), through the group model so Keycloak's caches see it. Their values were copied into
+     * {@code PA_INVITATION_ROLE} once, by core's Liquibase changeset at the first start with this version; an attribute
+     * of that name written since (by hand, an import) grants nothing and is removed here too. Runs at start and after
+     * a realm is created or imported. Answers how many attributes it removed.
+     */
+    public int removeLegacyInvitationRoles(RealmModel realm) {
+        List<Object[]> rows = em().createQuery("select o.id, a.name from OrganizationEntity o, GroupAttributeEntity a"
+                        + " where a.group.id = o.groupId and o.realmId = :realmId and a.name like :prefix order by o.id", Object[].class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("prefix", INVITATION_ATTRIBUTE_PREFIX + "%")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                .getResultList();
+        int removed = 0;
+        RealmModel previous = session.getContext().getRealm();
+        session.getContext().setRealm(realm);
+        try {
+            for (Object[] row : rows) {
+                String name = (String) row[1];
+                OrganizationModel organization = legacyInvitationId(name) == null ? null : organizations.getById((String) row[0]);
+                if (organization != null) {
+                    GroupModel group = attributeGroup(organization);
+                    withOrganization(organization, () -> group.removeAttribute(name));
+                    removed++;
+                }
+            }
+        } finally {
+            session.getContext().setRealm(previous);
         }
+        if (removed > 0) {
+            LOG.infof("Realm %s: removed %d invitation-role attribute(s) of earlier versions (the roles are in PA_INVITATION_ROLE)",
+                    realm.getName(), removed);
+        }
+        return removed;
+    }
+
+    /** The invitation id of a legacy attribute name {@code portalaccess.invitation.<id>.role}; null for other names. */
+    static String legacyInvitationId(String name) {
+        if (name == null || !name.startsWith(INVITATION_ATTRIBUTE_PREFIX) || !name.endsWith(INVITATION_ATTRIBUTE_SUFFIX)
+                || name.length() <= INVITATION_ATTRIBUTE_PREFIX.length() + INVITATION_ATTRIBUTE_SUFFIX.length()) {
+            return null;
+        }
+        return name.substring(INVITATION_ATTRIBUTE_PREFIX.length(), name.length() - INVITATION_ATTRIBUTE_SUFFIX.length());
+    }
+
+    private InvitationService invitations() {
+        return new InvitationService(session);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.Consumes;
@@ -28,34 +27,25 @@ import dev.portalaccess.keycloak.customer.role.CustomerRole;
 import dev.portalaccess.keycloak.customer.role.CustomerRoles;
 import dev.portalaccess.keycloak.customer.role.RoleProblems;
 import dev.portalaccess.keycloak.customer.serviceaccount.CustomerServiceAccountStore;
+import dev.portalaccess.keycloak.email.InvalidEmailException;
+import dev.portalaccess.keycloak.invitation.InvitationRefusedException;
+import dev.portalaccess.keycloak.invitation.InvitationRequest;
+import dev.portalaccess.keycloak.invitation.InvitationService;
 import dev.portalaccess.keycloak.problem.PortalAccessRefusal;
 import dev.portalaccess.keycloak.problem.Problem;
 import dev.portalaccess.keycloak.problem.Problems;
-import org.jboss.logging.Logger;
-import org.keycloak.OAuth2Constants;
-import org.keycloak.authentication.actiontoken.inviteorg.InviteOrgActionToken;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.organization.InvitationManager;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
-import org.keycloak.protocol.oidc.utils.OIDCResponseType;
 import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.validation.Validation;
-import org.keycloak.storage.adapter.AbstractInMemoryUserAdapter;
 
 /**
  * Customer self-service under {@code /realms/{realm}/customer-admin}, authorised by the caller's own bearer
@@ -69,8 +59,6 @@ import org.keycloak.storage.adapter.AbstractInMemoryUserAdapter;
  * Administrator, domain restrictions) live in model listeners and hold here as on every other path.
  */
 public final class CustomerAdminResource {
-
-    private static final Logger LOG = Logger.getLogger(CustomerAdminResource.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -122,7 +110,7 @@ public final class CustomerAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> invitations(@PathParam("customerId") String customerId) {
         OrganizationModel organization = visibleCustomer(customerId, authenticate());
-        return invitationManager().getAllStream(organization, Map.of(), null, null)
+        return invitations().list(organization, null, null)
                 .map(invitation -> invitationView(organization, invitation))
                 .collect(Collectors.toList());
     }
@@ -143,8 +131,10 @@ public final class CustomerAdminResource {
         if (email == null || email.isBlank()) {
             throw bad("email", "required", "Email is required");
         }
-        email = email.trim().toLowerCase();
-        if (!Validation.isEmailValid(email)) {
+        try {
+            // the email engine's normal form: the same address on every invitation path
+            email = InvitationService.normalizeEmail(email);
+        } catch (InvalidEmailException e) {
             throw bad("email", "invalidEmail", "Invalid email address");
         }
         CustomerRole role = roleOf(request, CustomerRole.USER);
@@ -168,36 +158,45 @@ public final class CustomerAdminResource {
         OrganizationModel organization = manageableCustomer(customerId, auth);
         OrganizationInvitationModel invitation = invitation(organization, invitationId);
         CustomerRole role = roles.invitationRole(organization, invitation.getId()).orElse(CustomerRole.USER);
-        String email = invitation.getEmail();
-        String firstName = invitation.getFirstName();
-        String lastName = invitation.getLastName();
-        roles.clearInvitationRole(organization, invitation.getId());
-        invitationManager().remove(invitation.getId());
-        return send(auth, organization, email, firstName, lastName, role, OperationType.UPDATE);
+        OrganizationInvitationModel sent = refusedAsProblems(() -> invitations().resend(organization, invitation, null, null));
+        return sentEvent(auth, organization, sent, role, OperationType.UPDATE);
     }
 
     private Map<String, Object> send(AuthenticationManager.AuthResult auth, OrganizationModel organization, String email,
                                      String firstName, String lastName, CustomerRole role, OperationType operation) {
-        UserModel existing = session.users().getUserByEmail(realm, email);
-        if (existing != null && organization.isMember(existing)) {
-            throw RoleProblems.problem(session, Response.Status.CONFLICT, "email", "alreadyMember",
-                    "This user is already a member of the customer", null);
-        }
-        OrganizationInvitationModel pending = invitationManager().getByEmail(organization, email);
-        if (pending != null) {
-            if (!pending.isExpired()) {
-                throw RoleProblems.problem(session, Response.Status.CONFLICT, "email", "alreadyInvited",
-                        "This email already has a pending invitation", Map.of("invitation", pending.getId()));
-            }
-            roles.clearInvitationRole(organization, pending.getId());
-            invitationManager().remove(pending.getId());
-        }
-        roles.pruneInvitationRoles(organization);
+        InvitationRequest request = InvitationRequest.of(email, firstName, lastName).withRole(role.groupName());
+        OrganizationInvitationModel invitation = refusedAsProblems(() -> invitations().invite(organization, request, null, null));
+        return sentEvent(auth, organization, invitation, role, operation);
+    }
 
-        OrganizationInvitationModel invitation;
+    private Map<String, Object> sentEvent(AuthenticationManager.AuthResult auth, OrganizationModel organization,
+                                          OrganizationInvitationModel invitation, CustomerRole role, OperationType operation) {
+        Map<String, Object> view = invitationView(organization, invitation);
+        adminEvent(auth).operation(operation).resource(ResourceType.ORGANIZATION_MEMBERSHIP)
+                .resourcePath("organizations", organization.getId(), "invitations", invitation.getId())
+                .representation(view)
+                .detail("customer", organization.getAlias())
+                .detail(UserModel.EMAIL, invitation.getEmail())
+                .detail("role", role.groupName())
+                .success();
+        return view;
+    }
+
+    /** The invitation service's refusals and the model's (domain restrictions) in this API's answers, as before. */
+    private OrganizationInvitationModel refusedAsProblems(java.util.function.Supplier<OrganizationInvitationModel> invite) {
         try {
-            invitation = invitationManager().create(organization, email,
-                    existing != null ? existing.getFirstName() : firstName, existing != null ? existing.getLastName() : lastName);
+            return invite.get();
+        } catch (InvitationRefusedException refused) {
+            throw switch (refused.reason()) {
+                case ALREADY_MEMBER -> RoleProblems.problem(session, Response.Status.CONFLICT, "email", "alreadyMember",
+                        "This user is already a member of the customer", null);
+                case ALREADY_INVITED -> RoleProblems.problem(session, Response.Status.CONFLICT, "email", "alreadyInvited",
+                        "This email already has a pending invitation", Map.of("invitation", refused.pendingInvitationId()));
+                case EMAIL_NOT_SENT -> RoleProblems.problem(session, Response.Status.INTERNAL_SERVER_ERROR, "email", "emailNotSent",
+                        "The invitation email could not be sent", null);
+                case INVALID_EMAIL -> bad("email", "invalidEmail", "Invalid email address");
+                case ORGANIZATION_DISABLED -> notFound("customerNotFound", "No such customer");
+            };
         } catch (PortalAccessRefusal refused) {
             // a rule of the project (core's error contract): its code, message key and field as they are
             session.getTransactionManager().setRollbackOnly();
@@ -207,28 +206,6 @@ public final class CustomerAdminResource {
         } catch (ModelException refused) {
             throw bad("email", "invitationRefused", refused.getMessage());
         }
-        roles.setInvitationRole(organization, invitation.getId(), role);
-
-        UserModel invitee = existing != null ? existing : transientUser(email, firstName, lastName);
-        String link = existing != null ? joinLink(organization, invitee, invitation) : registrationLink(organization, invitee, invitation);
-        invitation.setInviteLink(link);
-        try {
-            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(invitee)
-                    .sendOrgInviteEmail(organization, link, TimeUnit.SECONDS.toMinutes(realm.getActionTokenGeneratedByAdminLifespan()));
-        } catch (EmailException e) {
-            LOG.warnf(e, "Could not send the invitation of %s to customer %s", email, organization.getAlias());
-            throw RoleProblems.problem(session, Response.Status.INTERNAL_SERVER_ERROR, "email", "emailNotSent",
-                    "The invitation email could not be sent", null);
-        }
-        Map<String, Object> view = invitationView(organization, invitation);
-        adminEvent(auth).operation(operation).resource(ResourceType.ORGANIZATION_MEMBERSHIP)
-                .resourcePath("organizations", organization.getId(), "invitations", invitation.getId())
-                .representation(view)
-                .detail("customer", organization.getAlias())
-                .detail(UserModel.EMAIL, email)
-                .detail("role", role.groupName())
-                .success();
-        return view;
     }
 
     @DELETE
@@ -237,8 +214,7 @@ public final class CustomerAdminResource {
         AuthenticationManager.AuthResult auth = authenticate();
         OrganizationModel organization = manageableCustomer(customerId, auth);
         OrganizationInvitationModel invitation = invitation(organization, invitationId);
-        roles.clearInvitationRole(organization, invitation.getId());
-        invitationManager().remove(invitation.getId());
+        invitations().cancel(organization, invitation, null);
         adminEvent(auth).operation(OperationType.DELETE).resource(ResourceType.ORGANIZATION_MEMBERSHIP)
                 .resourcePath("organizations", organization.getId(), "invitations", invitation.getId())
                 .detail("customer", organization.getAlias())
@@ -379,8 +355,8 @@ public final class CustomerAdminResource {
     }
 
     private OrganizationInvitationModel invitation(OrganizationModel organization, String invitationId) {
-        OrganizationInvitationModel invitation = invitationId == null ? null : invitationManager().getById(invitationId);
-        if (invitation == null || !organization.getId().equals(invitation.getOrganizationId())) {
+        OrganizationInvitationModel invitation = invitations().find(organization, invitationId);
+        if (invitation == null) {
             throw notFound("invitationNotFound", "No such invitation");
         }
         return invitation;
@@ -448,15 +424,10 @@ public final class CustomerAdminResource {
         return view;
     }
 
+    /** Keycloak's invitation representation (without the link, a credential) plus the role it grants. */
     private Map<String, Object> invitationView(OrganizationModel organization, OrganizationInvitationModel invitation) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", invitation.getId());
-        view.put("email", invitation.getEmail());
-        view.put("firstName", invitation.getFirstName());
-        view.put("lastName", invitation.getLastName());
+        Map<String, Object> view = InvitationService.document(invitation, false);
         view.put("role", roles.invitationRole(organization, invitation.getId()).orElse(CustomerRole.USER).groupName());
-        view.put("status", invitation.isExpired() ? "EXPIRED" : "PENDING");
-        view.put("expiresAt", invitation.getExpiresAt());
         return view;
     }
 
@@ -465,50 +436,8 @@ public final class CustomerAdminResource {
         return new AdminEventBuilder(realm, actor, session, session.getContext().getConnection());
     }
 
-    private InvitationManager invitationManager() {
-        return organizations.getInvitationManager();
-    }
-
-    private UserModel transientUser(String email, String firstName, String lastName) {
-        // only carries the invitee's email and name into the invitation email template
-        UserModel user = new AbstractInMemoryUserAdapter(session, realm, null) {
-            @Override
-            public org.keycloak.models.SubjectCredentialManager credentialManager() {
-                throw new UnsupportedOperationException("An invitee who has not registered has no credentials");
-            }
-        };
-        user.setEmail(email);
-        if (firstName != null && lastName != null) {
-            user.setFirstName(firstName);
-            user.setLastName(lastName);
-        }
-        return user;
-    }
-
-    private String joinLink(OrganizationModel organization, UserModel user, OrganizationInvitationModel invitation) {
-        return LoginActionsService.actionTokenProcessor(session.getContext().getUri())
-                .queryParam("key", token(organization, user, invitation))
-                .build(realm.getName()).toString();
-    }
-
-    private String registrationLink(OrganizationModel organization, UserModel user, OrganizationInvitationModel invitation) {
-        return OIDCLoginProtocolService.registrationsUrl(session.getContext().getUri().getBaseUriBuilder())
-                .queryParam(OAuth2Constants.RESPONSE_TYPE, OIDCResponseType.CODE)
-                .queryParam(Constants.CLIENT_ID, Constants.ACCOUNT_MANAGEMENT_CLIENT_ID)
-                .queryParam(Constants.TOKEN, token(organization, user, invitation))
-                .buildFromMap(Map.of("realm", realm.getName(), "protocol", OIDCLoginProtocol.LOGIN_PROTOCOL)).toString();
-    }
-
-    private String token(OrganizationModel organization, UserModel user, OrganizationInvitationModel invitation) {
-        InviteOrgActionToken token = new InviteOrgActionToken(user.getId(), invitation.getExpiresAt(), user.getEmail(),
-                Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
-        token.setOrgId(organization.getId());
-        token.id(invitation.getId());
-        String redirect = organization.getRedirectUrl();
-        token.setRedirectUri(redirect == null || redirect.isBlank()
-                ? org.keycloak.services.Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName()).toString()
-                : redirect);
-        return token.serialize(session, realm, session.getContext().getUri());
+    private InvitationService invitations() {
+        return new InvitationService(session);
     }
 
     private static String text(Map<String, Object> request, String key) {

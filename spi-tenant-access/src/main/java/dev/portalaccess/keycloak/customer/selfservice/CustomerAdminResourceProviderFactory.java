@@ -3,7 +3,6 @@ package dev.portalaccess.keycloak.customer.selfservice;
 import java.util.Map;
 
 import com.google.auto.service.AutoService;
-import dev.portalaccess.keycloak.customer.role.CustomerRoles;
 import dev.portalaccess.keycloak.customer.role.CustomerRolesSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -56,6 +55,6 @@ public final class CustomerAdminResourceProviderFactory implements RealmResource
     @Override
     public Map<String, String> getOperationalInfo() {
         return Map.of("realmAttribute", CustomerRolesSettings.ENABLED.key(),
-                "invitationRoleAttribute", CustomerRoles.INVITATION_ATTRIBUTE_PREFIX + "<invitationId>" + CustomerRoles.INVITATION_ATTRIBUTE_SUFFIX);
+                "invitationRoleTable", "PA_INVITATION_ROLE");
     }
 }
