@@ -28,7 +28,7 @@ class SettingKeysInOnePlaceTest {
     /** Owner class -> the markers it may declare (constant names). */
     private static final Map<String, Set<String>> MARKER_OWNERS = Map.of(
             "CustomerRoles.java", Set.of("INVITATION_ATTRIBUTE_PREFIX", "ORGANIZATION_REMOVAL_SESSION_ATTRIBUTE",
-                    "ROLE_GROUP_MARKER", "IMPORTING_SESSION_ATTRIBUTE"),
+                    "ROLE_GROUP_MARKER", "IMPORTING_SESSION_ATTRIBUTE", "RESENT_ROLE_SESSION_ATTRIBUTE"),
             "MailboxProof.java", Set.of("USER", "EMAIL"),
             "CustomerServiceAccountsResource.java", Set.of("ATTR_CREATED_AT", "ATTR_REVOKED_AT"));
 

@@ -112,7 +112,8 @@ public final class CustomerRoleListener implements ProviderEventListener {
     }
 
     private static String carriedRoleKey(String organizationId, String email) {
-        return "portalaccess.invitation.resentRole." + organizationId + "." + (email == null ? "" : email.toLowerCase(java.util.Locale.ROOT));
+        return CustomerRoles.RESENT_ROLE_SESSION_ATTRIBUTE + "." + organizationId + "."
+                + (email == null ? "" : email.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean isKeycloakResend(KeycloakSession session, org.keycloak.models.OrganizationInvitationModel invitation) {

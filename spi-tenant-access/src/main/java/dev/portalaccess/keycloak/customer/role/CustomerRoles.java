@@ -47,6 +47,12 @@ public final class CustomerRoles {
      */
     public static final String ORGANIZATION_REMOVAL_SESSION_ATTRIBUTE = "portalaccess.roles.removingOrganization";
 
+    /**
+     * Session attribute prefix (then {@code .<organizationId>.<email>}) under which Keycloak's own resend hands an
+     * invitation's role from the removed invitation to the new one, within one request.
+     */
+    static final String RESENT_ROLE_SESSION_ATTRIBUTE = "portalaccess.roles.resentInvitationRole";
+
     /** Group attribute marking a role group (its value: the role). */
     static final String ROLE_GROUP_MARKER = "portalaccess.role";
 
