@@ -19,7 +19,7 @@ import org.keycloak.organization.OrganizationProvider;
  * While a user is a member of a customer whose domain restriction is on, their email may only change to an
  * address the customer's allowed entries admit, on every path that changes an email through the user
  * profile (account console and REST, update-email and update-profile actions, admin REST). Joining checks
- * the same settings ({@link RestrictingOrganizationProvider}); this rule keeps them true afterwards.
+ * the same settings ({@link MembershipRule}); this rule keeps them true afterwards.
  */
 @AutoService(EmailChangeRuleFactory.class)
 public final class CustomerDomainEmailRuleFactory implements EmailChangeRuleFactory {

@@ -21,12 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SettingsLiteralsTest {
 
-    private static final Set<String> ALLOWED_CONSTANTS = Set.of(
-            // the prefix of the read-only user attributes of the user-profile point, no setting
-            "PortalAccessUserProfileProviderFactory.java:SERVER_ATTRIBUTE_PREFIX",
-            // spi-tenant-access's keys, read through their declaration; they move with the decorator to core (phase 2)
-            "AccessOnlyMembership.java:PARTNER_ACCESS_ENABLED",
-            "MembershipRule.java:CUSTOMER_CLIENT_ATTRIBUTE");
+    private static final Set<String> ALLOWED_CONSTANTS = Set.of();
 
     private static final Pattern CONSTANT = Pattern.compile("static final String (\\w+) = \"portalaccess\\.");
 

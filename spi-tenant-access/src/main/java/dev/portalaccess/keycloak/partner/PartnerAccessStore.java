@@ -1,6 +1,7 @@
 package dev.portalaccess.keycloak.partner;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,6 +12,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.jpa.entities.OrganizationInvitationEntity;
 import org.keycloak.representations.idm.MembershipType;
+
+import dev.portalaccess.keycloak.settings.Setting;
+import dev.portalaccess.keycloak.settings.SharedSetting;
 
 /**
  * The few queries partner access needs beyond Keycloak's model API, run on Keycloak's own tables through
@@ -29,14 +33,16 @@ final class PartnerAccessStore {
 
     private static final String UNMANAGED = MembershipType.UNMANAGED.name();
     private static final String AUTO_ADD_KEY = PartnerAccessSettings.AUTO_ADD.key();
-    private static final String DOMAIN_RESTRICTION_KEY = dev.portalaccess.keycloak.membership.DomainRestrictionSettings.ENABLED.key();
     /** The canonical stored "on": the only form a write stores (raw writes are canonicalised, see PartnerAccess#autoAddWritten). */
     private static final String ON = PartnerAccessSettings.AUTO_ADD.write(true);
 
     private final EntityManager em;
+    /** The domain restriction's flag, declared by its feature and read through core (empty: not deployed). */
+    private final Optional<Setting<Boolean>> restriction;
 
     PartnerAccessStore(KeycloakSession session) {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.restriction = SharedSetting.MEMBERSHIP_RESTRICTED.on(session.getKeycloakSessionFactory(), Boolean.class);
     }
 
     /** Serialises every access change of one tenant until the transaction ends (cluster-wide: it is a row lock). */
@@ -125,40 +131,51 @@ final class PartnerAccessStore {
      * restriction (they take the per-user path so the restriction applies).
      */
     List<String> autoAddTenantsMissing(String userId, String realmId) {
-        return em.createQuery("select o.id from OrganizationEntity o where o.realmId = :realm"
-                        + AUTO_ADD_UNRESTRICTED
+        return unrestricted(em.createQuery("select o.id from OrganizationEntity o where o.realmId = :realm"
+                        + autoAddUnrestricted()
                         + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user.id = :user)",
                         String.class)
                 .setParameter("user", userId).setParameter("realm", realmId)
-                .setParameter("auto", AUTO_ADD_KEY).setParameter("restricted", DOMAIN_RESTRICTION_KEY).setParameter("on", ON)
+                .setParameter("auto", AUTO_ADD_KEY).setParameter("on", ON))
                 .getResultList();
     }
 
     /** Makes the user a member of every tenant {@link #autoAddTenantsMissing} lists (one statement); returns how many. */
     int addUserToAutoAddTenants(String userId, String realmId) {
-        return em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
+        return unrestricted(em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
                         + " select u, o.groupId, cast(:type as String) from OrganizationEntity o, UserEntity u"
                         + " where u.id = :user and o.realmId = :realm"
-                        + AUTO_ADD_UNRESTRICTED
+                        + autoAddUnrestricted()
                         + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user = u)")
                 .setParameter("type", UNMANAGED).setParameter("user", userId).setParameter("realm", realmId)
-                .setParameter("auto", AUTO_ADD_KEY).setParameter("restricted", DOMAIN_RESTRICTION_KEY).setParameter("on", ON)
+                .setParameter("auto", AUTO_ADD_KEY).setParameter("on", ON))
                 .executeUpdate();
     }
 
-    /** Tenant {@code o} has auto-add on and no domain restriction (parameters {@code auto}, {@code restricted}). */
-    private static final String AUTO_ADD_UNRESTRICTED =
-            " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = :on)"
-            + " and not exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = :on)";
+    private static final String AUTO_ADD_ON =
+            " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = :on)";
+    private static final String RESTRICTED =
+            " exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = :restrictedOn)";
+
+    /** Tenant {@code o} has auto-add on and no domain restriction (parameters {@code auto}, {@code on}, {@link #unrestricted}). */
+    private String autoAddUnrestricted() {
+        return AUTO_ADD_ON + (restriction.isPresent() ? " and not" + RESTRICTED : "");
+    }
+
+    /** Binds the restriction's key and canonical "on" where {@link #autoAddUnrestricted} names them. */
+    private <Q extends jakarta.persistence.Query> Q unrestricted(Q query) {
+        restriction.ifPresent(r -> query.setParameter("restricted", r.key()).setParameter("restrictedOn", r.write(true)));
+        return query;
+    }
 
     /** Auto-add tenants with a domain restriction: joined one by one through the OrganizationProvider. */
     List<String> restrictedAutoAddTenants(String realmId) {
-        return em.createQuery("select o.id from OrganizationEntity o where o.realmId = :realm"
-                        + " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = :on)"
-                        + " and exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = :on)",
-                        String.class)
-                .setParameter("realm", realmId).setParameter("auto", AUTO_ADD_KEY)
-                .setParameter("restricted", DOMAIN_RESTRICTION_KEY).setParameter("on", ON)
+        if (restriction.isEmpty()) {
+            return List.of(); // the domain restriction is not deployed: no tenant is restricted
+        }
+        return unrestricted(em.createQuery("select o.id from OrganizationEntity o where o.realmId = :realm"
+                        + AUTO_ADD_ON + " and" + RESTRICTED, String.class)
+                .setParameter("realm", realmId).setParameter("auto", AUTO_ADD_KEY).setParameter("on", ON))
                 .getResultList();
     }
 

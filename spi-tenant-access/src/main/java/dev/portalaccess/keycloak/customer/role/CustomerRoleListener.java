@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.portalaccess.keycloak.membership.MemberRemovingEvent;
+import dev.portalaccess.keycloak.organization.MemberRemovingEvent;
 import org.jboss.logging.Logger;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;

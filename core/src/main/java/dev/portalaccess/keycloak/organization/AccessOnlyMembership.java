@@ -1,4 +1,4 @@
-package dev.portalaccess.keycloak.membership;
+package dev.portalaccess.keycloak.organization;
 
 import java.util.List;
 
@@ -16,13 +16,11 @@ import org.keycloak.models.jpa.entities.UserGroupMembershipEntity;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.representations.idm.MembershipType;
 
-import dev.portalaccess.keycloak.settings.InvalidSettingValue;
-import dev.portalaccess.keycloak.settings.SettingScope;
-import dev.portalaccess.keycloak.settings.SettingTypes;
-import dev.portalaccess.keycloak.settings.SettingsCatalog;
+import dev.portalaccess.keycloak.settings.SharedSetting;
 
 /**
- * In realms with partner access (seed 002; realm attribute {@value #PARTNER_ACCESS_ENABLED}) an
+ * In realms with partner access (seed 002; the realm attribute partner access declares as
+ * {@link SharedSetting#ACCESS_ONLY_MEMBERSHIP}) an
  * organization is a customer tenant and its membership is <em>access</em> to it, never ownership of the
  * account. Keycloak makes some members "managed" (registration through an invitation, a first sign-in
  * through the organization's identity provider, an import with {@code membershipType MANAGED}) and deletes
@@ -42,12 +40,6 @@ import dev.portalaccess.keycloak.settings.SettingsCatalog;
  */
 final class AccessOnlyMembership {
 
-    /**
-     * The realm attribute of partner access, declared by spi-tenant-access's partner settings and read here through
-     * that declaration ({@link SettingsCatalog}); the name stays here until the organization decorator moves to core.
-     */
-    static final String PARTNER_ACCESS_ENABLED = "portalaccess.partner.enabled";
-
     private static final Logger LOG = Logger.getLogger(AccessOnlyMembership.class);
 
     private AccessOnlyMembership() {
@@ -59,24 +51,10 @@ final class AccessOnlyMembership {
         if (realm == null) {
             return false;
         }
-        // the partner feature's declaration when it has one; else the flag type's one parser
-        return SettingsCatalog.of(session.getKeycloakSessionFactory())
-                .byKey(SettingScope.REALM_ATTRIBUTE, PARTNER_ACCESS_ENABLED)
+        // declared by the feature that owns it (partner access); not deployed: memberships are Keycloak's own
+        return SharedSetting.ACCESS_ONLY_MEMBERSHIP.on(session.getKeycloakSessionFactory(), Boolean.class)
                 .map(setting -> Boolean.TRUE.equals(setting.read(realm)))
-                .orElseGet(() -> flag(realm.getAttribute(PARTNER_ACCESS_ENABLED)));
-    }
-
-    private static boolean flag(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return false;
-        }
-        try {
-            return SettingTypes.FLAG.parse(raw);
-        } catch (InvalidSettingValue e) {
-            LOG.warnf("Realm attribute %s has an unreadable value, partner access counts as off: %s",
-                    PARTNER_ACCESS_ENABLED, e.reason());
-            return false;
-        }
+                .orElse(false);
     }
 
     /** Turns the user's managed membership of the organization (if any) into an unmanaged one. */
