@@ -1,21 +1,14 @@
 package dev.portalaccess.keycloak.organization;
 
-import java.util.List;
-
-import jakarta.persistence.EntityManager;
-
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.jpa.entities.UserEntity;
-import org.keycloak.models.jpa.entities.UserGroupMembershipEntity;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.representations.idm.MembershipType;
 
+import dev.portalaccess.keycloak.keycloakdb.KeycloakDb;
 import dev.portalaccess.keycloak.settings.SharedSetting;
 
 /**
@@ -32,7 +25,7 @@ import dev.portalaccess.keycloak.settings.SharedSetting;
  *       Keycloak's removal (its member DELETE, this project's revoke, deleting the tenant) leaves the account
  *       and its other memberships.</li>
  * </ul>
- * The row is changed through Keycloak's {@code EntityManager} as a managed entity (so Keycloak's own removal
+ * The row is changed ({@link KeycloakDb#makeMembershipUnmanaged}) through Keycloak's {@code EntityManager} as a managed entity (so Keycloak's own removal
  * in the same transaction reads the new type); the cached membership (which holds "managed") is invalidated
  * by Keycloak's removal that follows, on every node. Keycloak's "is this a managed member?", asked for
  * every organization of a user on every user lookup, is answered with one query per request
@@ -61,21 +54,11 @@ final class AccessOnlyMembership {
     static void keepAccountOnRemoval(KeycloakSession session, OrganizationProvider keycloak, OrganizationModel organization,
             UserModel user) {
         GroupModel group = keycloak.getOrganizationGroup(organization);
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        UserEntity entity = group == null ? null : em.find(UserEntity.class, user.getId());
-        if (entity == null) {
-            return; // not a local member: Keycloak's removal answers for itself
-        }
-        List<UserGroupMembershipEntity> rows = em.createNamedQuery("userMemberOf", UserGroupMembershipEntity.class)
-                .setParameter("user", entity).setParameter("groupId", group.getId()).getResultList();
-        for (UserGroupMembershipEntity row : rows) {
-            if (row.getMembershipType() == MembershipType.MANAGED) {
-                row.setMembershipType(MembershipType.UNMANAGED);
-                em.flush();
-                ManagedMemberships.forget(session);
-                LOG.debugf("Managed member %s of tenant %s made unmanaged before removal: the account stays",
-                        user.getUsername(), organization.getAlias());
-            }
+        // not a local member: Keycloak's removal answers for itself
+        if (group != null && KeycloakDb.of(session).makeMembershipUnmanaged(user.getId(), group.getId())) {
+            ManagedMemberships.forget(session);
+            LOG.debugf("Managed member %s of tenant %s made unmanaged before removal: the account stays",
+                    user.getUsername(), organization.getAlias());
         }
     }
 }

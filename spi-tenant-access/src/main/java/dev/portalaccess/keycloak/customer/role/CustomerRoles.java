@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -18,6 +17,8 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
+
+import dev.portalaccess.keycloak.keycloakdb.KeycloakDb;
 
 /**
  * Customer roles on top of Keycloak's organization groups: one group per role directly under each
@@ -74,10 +75,7 @@ public final class CustomerRoles {
 
     /** Serialises role decisions for one customer across threads and cluster nodes until the transaction ends. */
     public void lock(OrganizationModel organization) {
-        em().createQuery("select o.id from OrganizationEntity o where o.id = :id", String.class)
-                .setParameter("id", organization.getId())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+        KeycloakDb.of(session).lockOrganization(organization.getId());
     }
 
     /** The role groups that exist (no creation: safe on read paths such as token mapping). */
@@ -152,11 +150,7 @@ public final class CustomerRoles {
         if (administrators == null) {
             return 0;
         }
-        return em().createQuery("select count(m) from UserGroupMembershipEntity m "
-                        + "where m.groupId = :groupId and m.user.id <> :userId", Long.class)
-                .setParameter("groupId", administrators.getId())
-                .setParameter("userId", exceptUserId == null ? "" : exceptUserId)
-                .getSingleResult();
+        return KeycloakDb.of(session).countGroupMembersOtherThan(administrators.getId(), exceptUserId);
     }
 
     /**
@@ -281,33 +275,12 @@ public final class CustomerRoles {
      * customers a realm, about a minute per realm on start-up).
      */
     List<String> customersToProvision(RealmModel realm) {
-        return em().createQuery("select o.id from OrganizationEntity o where o.realmId = :realmId and ("
-                        + "(select count(distinct g.name) from GroupEntity g where g.realm = o.realmId and g.parentId = o.groupId and g.name in :roles) < :roleCount"
-                        + " or exists (select m.groupId from UserGroupMembershipEntity m where m.groupId = o.groupId"
-                        + "   and m.user.serviceAccountClientLink is null"
-                        + "   and not exists (select r.groupId from UserGroupMembershipEntity r, GroupEntity g"
-                        + "     where r.user = m.user and r.groupId = g.id and g.realm = o.realmId and g.parentId = o.groupId and g.name in :roles)))"
-                        + " order by o.id", String.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("roles", ROLE_GROUP_NAMES)
-                .setParameter("roleCount", (long) ROLE_GROUP_NAMES.size())
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
-                .getResultList();
+        return KeycloakDb.of(session).organizationsWithMembersOutside(realm.getId(), ROLE_GROUP_NAMES);
     }
 
     /** Aliases of (at most 20) customers with members other than service accounts and no Administrator. */
     private List<String> customersWithoutAdministrator(RealmModel realm) {
-        return em().createQuery("select o.alias from OrganizationEntity o where o.realmId = :realmId"
-                        + " and exists (select m.groupId from UserGroupMembershipEntity m where m.groupId = o.groupId"
-                        + "   and m.user.serviceAccountClientLink is null)"
-                        + " and not exists (select r.groupId from UserGroupMembershipEntity r, GroupEntity g"
-                        + "   where r.groupId = g.id and g.realm = o.realmId and g.parentId = o.groupId and g.name = :administrator)"
-                        + " order by o.alias", String.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("administrator", CustomerRole.ADMINISTRATOR.groupName())
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
-                .setMaxResults(20)
-                .getResultList();
+        return KeycloakDb.of(session).organizationsWithNobodyIn(realm.getId(), CustomerRole.ADMINISTRATOR.groupName(), 20);
     }
 
     /** The internal organization group, which holds the organization's attributes. */
