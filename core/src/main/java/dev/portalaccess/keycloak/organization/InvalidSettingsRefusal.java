@@ -1,6 +1,5 @@
 package dev.portalaccess.keycloak.organization;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,19 +32,7 @@ final class InvalidSettingsRefusal extends ErrorResponseException {
     static InvalidSettingsRefusal of(List<Problem> violations) {
         List<Problem> byAttribute = violations.stream().map(InvalidSettingsRefusal::namedByAttribute).toList();
         Problem problem = Problem.all(byAttribute);
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (problem.field() != null) {
-            body.put("field", problem.field());
-        }
-        body.put("error", problem.error());
-        body.put("errorMessage", problem.errorMessage());
-        if (problem.messageKey() != null) {
-            body.put("messageKey", problem.messageKey());
-        }
-        body.put("params", problem.params());
-        if (problem.errors() != null) {
-            body.put("errors", problem.errors());
-        }
+        Map<String, Object> body = problem.toMap();
         body.put("entry", problem.params().isEmpty() ? null : problem.params().get(0));
         LOG.warnf("Refused organization settings (%d violation(s)), first %s: %s", byAttribute.size(), problem.field(),
                 problem.errorMessage());

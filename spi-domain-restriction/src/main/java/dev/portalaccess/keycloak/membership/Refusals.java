@@ -1,6 +1,5 @@
 package dev.portalaccess.keycloak.membership;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.core.HttpHeaders;
@@ -70,23 +69,6 @@ final class Refusals {
                 MSG_INVITATION_REQUIRED);
     }
 
-    /** The error contract's JSON shape ({@link Problem}) as a map, so an answer can add its own fields. */
-    private static Map<String, Object> body(Problem problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (problem.field() != null) {
-            body.put("field", problem.field());
-        }
-        body.put("error", problem.error());
-        body.put("errorMessage", problem.errorMessage());
-        if (problem.messageKey() != null) {
-            body.put("messageKey", problem.messageKey());
-        }
-        body.put("params", problem.params());
-        if (problem.errors() != null) {
-            body.put("errors", problem.errors());
-        }
-        return body;
-    }
 
     private static MembershipRefusedException refuse(KeycloakSession session, OrganizationModel organization,
             String email, String error, String eventError, String field, String description, String messageKey) {
@@ -101,8 +83,8 @@ final class Refusals {
         }
         LOG.warnf("Refused membership of %s in organization %s (%s): %s", email, organization.getAlias(),
                 organization.getId(), description);
-        Map<String, Object> body = body(Problem.of(error, field, messageKey, description, email == null ? "" : email,
-                organization.getName()));
+        Map<String, Object> body = Problem.of(error, field, messageKey, description, email == null ? "" : email,
+                organization.getName()).toMap();
         body.put("organizationId", organization.getId());
         return new MembershipRefusedException(json(body), error, field, description);
     }
