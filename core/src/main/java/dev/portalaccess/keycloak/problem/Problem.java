@@ -47,6 +47,27 @@ public record Problem(String error, String errorMessage, String field, String me
                 violations.size() > 1 ? violations : null);
     }
 
+    /**
+     * The contract's JSON shape as a mutable map (absent {@code field}, {@code messageKey} and {@code errors}
+     * omitted, as in the JSON), for answers that add fields of their own (an organization id, a bad entry).
+     */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        if (field != null) {
+            body.put("field", field);
+        }
+        body.put("error", error);
+        body.put("errorMessage", errorMessage);
+        if (messageKey != null) {
+            body.put("messageKey", messageKey);
+        }
+        body.put("params", params);
+        if (errors != null) {
+            body.put("errors", errors);
+        }
+        return body;
+    }
+
     public Problem withField(String newField) {
         return new Problem(error, errorMessage, newField, messageKey, params, errors);
     }

@@ -18,6 +18,14 @@ public interface FeatureSettings {
 
     List<Setting<?>> settings();
 
+    /**
+     * The settings of this feature whose meaning other modules need ({@link SharedSetting}); each must be one of
+     * {@link #settings()} and of the scope the meaning has.
+     */
+    default java.util.Map<SharedSetting, Setting<?>> shared() {
+        return java.util.Map.of();
+    }
+
     /** The setting stored under {@code key}, if this feature declares one. */
     default java.util.Optional<Setting<?>> byKey(String key) {
         return settings().stream().filter(s -> s.key().equals(key)).findFirst();

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import dev.portalaccess.keycloak.email.EmailAddress;
 import dev.portalaccess.keycloak.email.EmailRule;
@@ -159,6 +160,14 @@ public final class SettingTypes {
      * case (the form realm exports use).
      */
     public static <E extends Enum<E>> SettingType<E> choice(Class<E> constants) {
+        return choice(constants, constant -> constant.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * One of an enum's constants, stored as {@code storedAs} writes it (e.g. upper case, as a settings dialog offers
+     * it); read ignoring case and white space, by its stored form or its name.
+     */
+    public static <E extends Enum<E>> SettingType<E> choice(Class<E> constants, Function<E, String> storedAs) {
         return new SettingType<>() {
             @Override
             public String name() {
@@ -169,7 +178,7 @@ public final class SettingTypes {
             public E parse(String raw) throws InvalidSettingValue {
                 String v = raw == null ? "" : raw.trim();
                 for (E constant : constants.getEnumConstants()) {
-                    if (constant.name().equalsIgnoreCase(v)) {
+                    if (storedAs.apply(constant).equalsIgnoreCase(v) || constant.name().equalsIgnoreCase(v)) {
                         return constant;
                     }
                 }
@@ -178,12 +187,50 @@ public final class SettingTypes {
 
             @Override
             public String write(E value) {
-                return value.name().toLowerCase(Locale.ROOT);
+                return storedAs.apply(value);
             }
 
             @Override
             public List<String> choices() {
                 return Arrays.stream(constants.getEnumConstants()).map(this::write).toList();
+            }
+        };
+    }
+
+    /**
+     * Several items in one stored value, separated by commas (the form realm exports and the admin console's
+     * Attributes tab accept): each read by {@code item}, none empty; the canonical form trims them and joins them
+     * with {@code ,}.
+     */
+    public static <T> SettingType<List<T>> commaSeparated(String name, SettingType<T> item) {
+        return new SettingType<>() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<T> parse(String raw) throws InvalidSettingValue {
+                List<String> items = Arrays.stream((raw == null ? "" : raw).split(",")).map(String::trim)
+                        .filter(s -> !s.isEmpty()).toList();
+                if (items.isEmpty()) {
+                    throw InvalidSettingValue.invalid("The value is empty.");
+                }
+                List<T> out = new java.util.ArrayList<>();
+                for (String one : items) {
+                    out.add(item.parse(one));
+                }
+                return out;
+            }
+
+            @Override
+            public String write(List<T> value) {
+                return String.join(",", value.stream().map(item::write).toList());
+            }
+
+            @Override
+            public List<String> choices() {
+                return item.choices();
             }
         };
     }

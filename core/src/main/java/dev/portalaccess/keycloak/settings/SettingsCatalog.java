@@ -45,6 +45,25 @@ public final class SettingsCatalog {
     }
 
     /**
+     * The setting a deployed feature declares for {@code meaning} (none when the owning feature is not deployed).
+     * A declaration of the wrong scope, or not among the feature's own settings, is a programming error.
+     */
+    public Optional<Setting<?>> shared(SharedSetting meaning) {
+        for (FeatureSettings feature : features) {
+            Setting<?> setting = feature.shared().get(meaning);
+            if (setting == null) {
+                continue;
+            }
+            if (setting.scope() != meaning.scope() || !feature.settings().contains(setting)) {
+                throw new IllegalStateException(feature.id() + " declares " + meaning + " as " + setting.key()
+                        + ", which is not one of its " + meaning.scope() + " settings");
+            }
+            return Optional.of(setting);
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Validates the project's keys among raw attributes and answers them with every project value in canonical form
      * (other attributes unchanged), or throws with every violation (field = the attribute name).
      */

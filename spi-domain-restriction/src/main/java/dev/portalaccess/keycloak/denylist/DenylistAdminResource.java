@@ -114,7 +114,7 @@ public final class DenylistAdminResource {
         long nanos = System.nanoTime() - start;
         Map<String, Object> out = new LinkedHashMap<>();
         if (verdict.invalid()) {
-            out.putAll(body(invalidEntry("email", verdict.invalidity())));
+            out.putAll(invalidEntry("email", verdict.invalidity()).toMap());
             out.put("verdict", "invalid");
             out.put("denied", true);
             return Response.status(Response.Status.BAD_REQUEST).entity(out).type(MediaType.APPLICATION_JSON).build();
@@ -170,9 +170,9 @@ public final class DenylistAdminResource {
         auth.realm().requireManageRealm();
         EntryLines.Parsed parsed = EntryLines.parse(body);
         if (!parsed.errors().isEmpty()) {
-            Map<String, Object> error = body(Problem.of("invalidLines", null, MSG_INVALID_LINES,
+            Map<String, Object> error = Problem.of("invalidLines", null, MSG_INVALID_LINES,
                     parsed.errors().size() + " line(s) are not valid entries; nothing was imported",
-                    String.valueOf(parsed.errors().size())));
+                    String.valueOf(parsed.errors().size())).toMap();
             error.put("lines", parsed.errors());
             return Response.status(Response.Status.BAD_REQUEST).entity(error).type(MediaType.APPLICATION_JSON).build();
         }
@@ -275,20 +275,6 @@ public final class DenylistAdminResource {
         return Problems.response(Response.Status.BAD_REQUEST.getStatusCode(), problem);
     }
 
-    /** The error contract's shape as a map, for answers that add their own fields (a check's verdict, bad lines). */
-    private static Map<String, Object> body(Problem problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (problem.field() != null) {
-            body.put("field", problem.field());
-        }
-        body.put("error", problem.error());
-        body.put("errorMessage", problem.errorMessage());
-        if (problem.messageKey() != null) {
-            body.put("messageKey", problem.messageKey());
-        }
-        body.put("params", problem.params());
-        return body;
-    }
 
     private static Response notFound() {
         return Problems.response(Response.Status.NOT_FOUND.getStatusCode(),

@@ -55,7 +55,7 @@ public final class DenylistEmailValidator implements SimpleValidator, Configured
 
     @Override
     public ValidationContext validate(Object input, String inputHint, ValidationContext context, ValidatorConfig config) {
-        String value = firstValue(input);
+        String value = PortalAccessEmailValidator.firstValue(input);
         if (value == null || !(context instanceof UserProfileAttributeValidationContext)) {
             return context;
         }
@@ -101,13 +101,6 @@ public final class DenylistEmailValidator implements SimpleValidator, Configured
         Object token = session.getAttribute(InviteOrgActionToken.class.getName());
         return token instanceof InviteOrgActionToken invitation && invitation.getEmail() != null
                 && invitation.getEmail().equalsIgnoreCase(value.strip());
-    }
-
-    private static String firstValue(Object input) {
-        if (input instanceof List<?> list) {
-            return list.stream().filter(v -> v instanceof String s && !s.isBlank()).map(String.class::cast).findFirst().orElse(null);
-        }
-        return input instanceof String s && !s.isBlank() ? s : null;
     }
 
     @Override

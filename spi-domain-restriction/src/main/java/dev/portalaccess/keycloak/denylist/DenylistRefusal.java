@@ -1,11 +1,10 @@
 package dev.portalaccess.keycloak.denylist;
 
-import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+
+import dev.portalaccess.keycloak.problem.RefusalEvents;
 
 /** What every refusal has in common: the message key shown to the person and the user event sent. */
 final class DenylistRefusal {
@@ -30,26 +29,13 @@ final class DenylistRefusal {
      */
     static void emit(KeycloakSession session, EventType type, String path, UserModel user, String email, String entry,
                      String error) {
-        String once = DenylistRefusal.class.getName() + "." + path + "." + error + "." + email;
-        if (session.getAttribute(once) != null) {
-            return;
-        }
-        session.setAttribute(once, Boolean.TRUE);
-        RealmModel realm = session.getContext().getRealm();
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection()).event(type);
-        ClientModel client = session.getContext().getClient();
-        if (client != null) {
-            event.client(client);
-        }
-        if (user != null) {
-            event.user(user);
-        }
-        event.detail("email", email)
-                .detail(DETAIL_REASON, error)
-                .detail(DETAIL_PATH, path);
-        if (entry != null) {
-            event.detail(DETAIL_ENTRY, entry);
-        }
-        event.error(error);
+        RefusalEvents.once(session, DenylistRefusal.class.getSimpleName() + "." + path + "." + error + "." + email, type, user)
+                .ifPresent(event -> {
+                    event.detail("email", email).detail(DETAIL_REASON, error).detail(DETAIL_PATH, path);
+                    if (entry != null) {
+                        event.detail(DETAIL_ENTRY, entry);
+                    }
+                    event.error(error);
+                });
     }
 }

@@ -20,7 +20,8 @@ import dev.portalaccess.keycloak.settings.SettingsJson;
  * The {@code domainRestriction} section of a customer's settings document, {@code {"enabled":false,"entries":[]}};
  * in the customers list, {@code true} when the restriction is on. A write stores the organization attributes
  * through Keycloak's organization model, so it is checked and has the same effects as a raw attribute write
- * ({@link SettingsGuardedOrganization}: canonical values, the members who joined in the same transaction re-checked).
+ * (core's organization decorator: canonical values; {@link MembershipListener}: the members who joined in the same
+ * transaction re-checked).
  */
 @AutoService(CustomerSettingsSectionFactory.class)
 public final class DomainRestrictionSectionFactory implements CustomerSettingsSectionFactory {

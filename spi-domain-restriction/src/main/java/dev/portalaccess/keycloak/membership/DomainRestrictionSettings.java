@@ -1,18 +1,21 @@
 package dev.portalaccess.keycloak.membership;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.portalaccess.keycloak.email.EmailRule;
 import dev.portalaccess.keycloak.settings.FeatureSettings;
 import dev.portalaccess.keycloak.settings.Setting;
 import dev.portalaccess.keycloak.settings.SettingScope;
 import dev.portalaccess.keycloak.settings.SettingTypes;
+import dev.portalaccess.keycloak.settings.SharedSetting;
 
 /**
  * Every setting of a customer's domain restriction and of its just-in-time sign-in through the customer's identity
  * provider: organization attributes, so realm export and import carry them and the admin console's Attributes tab
- * edits them (every such write is validated and stored canonically, {@link SettingsGuardedOrganization}). The only
- * place these attribute names are spelled.
+ * edits them (every such write is validated and stored canonically by core's organization decorator). The only
+ * place these attribute names are spelled; {@link #ENABLED} is {@link SharedSetting#MEMBERSHIP_RESTRICTED}, which
+ * partner access reads through core.
  */
 public final class DomainRestrictionSettings implements FeatureSettings {
 
@@ -58,6 +61,11 @@ public final class DomainRestrictionSettings implements FeatureSettings {
     public String help() {
         return "Which email addresses may become members of a customer, and what a first sign-in through the"
                 + " customer's own identity provider does without an invitation.";
+    }
+
+    @Override
+    public Map<SharedSetting, Setting<?>> shared() {
+        return Map.of(SharedSetting.MEMBERSHIP_RESTRICTED, ENABLED);
     }
 
     @Override

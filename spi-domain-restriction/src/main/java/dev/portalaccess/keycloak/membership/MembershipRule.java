@@ -14,12 +14,12 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
-import dev.portalaccess.keycloak.settings.SettingScope;
-import dev.portalaccess.keycloak.settings.SettingsCatalog;
+import dev.portalaccess.keycloak.settings.SharedSetting;
 
 /**
  * The domain-restriction rule of one session (one transaction), checked against the settings the
- * transaction will commit, whatever order its writes come in:
+ * transaction will commit, whatever order its writes come in. It hooks into core's organization decorator
+ * through its events ({@link MembershipListener}, registered by {@link DomainRestrictionRuleFactory}):
  * <ul>
  *   <li>a join reads the organization's attributes afresh from Keycloak's provider, never from the model it
  *       was handed: Keycloak's JPA organization adapter keeps the attribute map it read first, so a realm
@@ -33,18 +33,17 @@ import dev.portalaccess.keycloak.settings.SettingsCatalog;
  */
 final class MembershipRule {
 
-    /**
-     * Set by spi-tenant-access on the clients of customer service accounts, read through its declaration where it
-     * has one ({@link SettingsCatalog}); the name stays here until the organization decorator moves to core.
-     */
-    static final String CUSTOMER_CLIENT_ATTRIBUTE = "portalaccess.customer";
-
     private static final String JOINED_ATTRIBUTE = MembershipRule.class.getName() + ".joined";
 
     private final KeycloakSession session;
     private final OrganizationProvider keycloakProvider;
 
-    /** {@code keycloakProvider}: the provider the decoration delegates to (Keycloak's cache, then JPA). */
+    /** The rule of {@code session}, reading through the realm's organization provider (core's decorator). */
+    MembershipRule(KeycloakSession session) {
+        this(session, session.getProvider(OrganizationProvider.class));
+    }
+
+    /** {@code keycloakProvider}: the provider the organizations are read from afresh. */
     MembershipRule(KeycloakSession session, OrganizationProvider keycloakProvider) {
         this.session = session;
         this.keycloakProvider = keycloakProvider;
@@ -63,8 +62,16 @@ final class MembershipRule {
         }
         MembershipSettings.Verdict verdict = settingsToCommit(organization).check(user.getEmail());
         // an existing member is not re-checked: Keycloak answers "already a member" (false) as before
-        if (!verdict.allowed() && !keycloakProvider.isMember(SettingsGuardedOrganization.unwrap(organization), user)) {
+        if (!verdict.allowed() && !keycloakProvider.isMember(organization, user)) {
             throw Refusals.membership(session, organization, user.getEmail(), verdict);
+        }
+    }
+
+    /** Refuses an invitation of {@code email} to {@code organization} unless its settings to commit admit it. */
+    void checkMayInvite(OrganizationModel organization, String email) {
+        MembershipSettings.Verdict verdict = settingsToCommit(organization).check(email);
+        if (!verdict.allowed()) {
+            throw Refusals.membership(session, organization, email, verdict);
         }
     }
 
@@ -107,7 +114,7 @@ final class MembershipRule {
         return Optional.empty();
     }
 
-    /** The service-account user of a client an admin created for this customer (client attribute {@value #CUSTOMER_CLIENT_ATTRIBUTE}). */
+    /** The service-account user of a client an admin bound to this customer ({@link SharedSetting#CUSTOMER_OF_CLIENT}). */
     private boolean isServiceAccountOf(OrganizationModel organization, UserModel user) {
         String clientId = user.getServiceAccountClientLink();
         RealmModel realm = session.getContext().getRealm();
@@ -118,11 +125,11 @@ final class MembershipRule {
         if (client == null) {
             return false;
         }
-        Object customer = SettingsCatalog.of(session.getKeycloakSessionFactory())
-                .byKey(SettingScope.CLIENT_ATTRIBUTE, CUSTOMER_CLIENT_ATTRIBUTE)
-                .map(setting -> (Object) setting.read(client))
-                .orElseGet(() -> client.getAttribute(CUSTOMER_CLIENT_ATTRIBUTE));
-        return customer != null && organization.getId().equals(customer.toString());
+        // declared by customer access (spi-tenant-access); not deployed: no client is bound to a customer
+        String customer = SharedSetting.CUSTOMER_OF_CLIENT.on(session.getKeycloakSessionFactory(), String.class)
+                .map(setting -> setting.read(client))
+                .orElse(null);
+        return customer != null && organization.getId().equals(customer);
     }
 
     @SuppressWarnings("unchecked")

@@ -16,9 +16,8 @@ final class OrganizationSettingsWrite {
     }
 
     static void apply(KeycloakSession session, OrganizationModel customer, Map<String, List<String>> changes) {
-        // the model as the realm's (decorating) provider hands it out: validation, canonical values, the rules
-        OrganizationModel model = customer instanceof SettingsGuardedOrganization ? customer
-                : session.getProvider(OrganizationProvider.class).getById(customer.getId());
+        // the model as the realm's (core's decorating) provider hands it out: validation, canonical values, the rules
+        OrganizationModel model = session.getProvider(OrganizationProvider.class).getById(customer.getId());
         model.setAttributes(SettingsJson.merged(model, changes));
     }
 }

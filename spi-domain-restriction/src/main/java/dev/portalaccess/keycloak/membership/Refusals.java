@@ -1,7 +1,5 @@
 package dev.portalaccess.keycloak.membership;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.core.HttpHeaders;
@@ -71,45 +69,6 @@ final class Refusals {
                 MSG_INVITATION_REQUIRED);
     }
 
-    /**
-     * Organization attributes set through admin REST (or an import) that are not valid settings: every violation,
-     * each named by its attribute ({@code field}); the top level repeats the first, with its bad value in
-     * {@code entry}.
-     */
-    static MembershipRefusedException invalidSettings(List<Problem> violations) {
-        List<Problem> byAttribute = violations.stream().map(Refusals::namedByAttribute).toList();
-        Problem problem = Problem.all(byAttribute);
-        Map<String, Object> body = body(problem);
-        body.put("entry", problem.params().isEmpty() ? null : problem.params().get(0));
-        LOG.warnf("Refused organization settings (%d violation(s)), first %s: %s", byAttribute.size(), problem.field(),
-                problem.errorMessage());
-        return new MembershipRefusedException(json(body), problem.error(), problem.field(), problem.errorMessage());
-    }
-
-    /** A raw write names the attribute, not the position of the bad value in it ({@code key[2]} -> {@code key}). */
-    private static Problem namedByAttribute(Problem p) {
-        String field = p.field();
-        int index = field == null ? -1 : field.indexOf('[');
-        return index < 0 ? p : p.withField(field.substring(0, index));
-    }
-
-    /** The error contract's JSON shape ({@link Problem}) as a map, so an answer can add its own fields. */
-    static Map<String, Object> body(Problem problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (problem.field() != null) {
-            body.put("field", problem.field());
-        }
-        body.put("error", problem.error());
-        body.put("errorMessage", problem.errorMessage());
-        if (problem.messageKey() != null) {
-            body.put("messageKey", problem.messageKey());
-        }
-        body.put("params", problem.params());
-        if (problem.errors() != null) {
-            body.put("errors", problem.errors());
-        }
-        return body;
-    }
 
     private static MembershipRefusedException refuse(KeycloakSession session, OrganizationModel organization,
             String email, String error, String eventError, String field, String description, String messageKey) {
@@ -124,8 +83,8 @@ final class Refusals {
         }
         LOG.warnf("Refused membership of %s in organization %s (%s): %s", email, organization.getAlias(),
                 organization.getId(), description);
-        Map<String, Object> body = body(Problem.of(error, field, messageKey, description, email == null ? "" : email,
-                organization.getName()));
+        Map<String, Object> body = Problem.of(error, field, messageKey, description, email == null ? "" : email,
+                organization.getName()).toMap();
         body.put("organizationId", organization.getId());
         return new MembershipRefusedException(json(body), error, field, description);
     }

@@ -1,5 +1,6 @@
 package dev.portalaccess.keycloak.membership;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,10 +18,16 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 import org.keycloak.organization.OrganizationProvider;
 
+import dev.portalaccess.keycloak.organization.InvitationCreatingEvent;
+import dev.portalaccess.keycloak.organization.MemberJoinedEvent;
+import dev.portalaccess.keycloak.organization.MemberJoiningEvent;
+import dev.portalaccess.keycloak.organization.OrganizationAttributesWrittenEvent;
+
 /**
  * The order-independent parts of the rule, on stand-ins for Keycloak's models (the whole rule runs against
  * the real server in the integration tests): the settings come from the provider's current model, not the
- * one handed in; a settings write finds the members who joined in the same transaction outside it.
+ * one handed in; a settings write finds the members who joined in the same transaction outside it; the listener
+ * hooks the rule into core's organization events (its refusals, which build HTTP answers, run in the ITs).
  */
 class MembershipRuleTest {
 
@@ -68,6 +75,37 @@ class MembershipRuleTest {
         assertEquals(MembershipSettings.Verdict.EMAIL_MISSING, rule.firstJoinedOutside(acme, RESTRICTED).orElseThrow().verdict());
     }
 
+    @Test
+    void theListenerNotesAJoinOnlyWhenCoreAnnouncesItAsDone() {
+        KeycloakSession session = session();
+        OrganizationModel acme = organization("org-1", Map.of());
+        UserModel mallory = user("u-mallory", "mallory@evil.example");
+        MembershipListener listener = new MembershipListener();
+
+        listener.onEvent(new MemberJoiningEvent(session, acme, mallory)); // not restricted (yet): admitted
+        assertTrue(new MembershipRule(session).firstJoinedOutside(acme, RESTRICTED).isEmpty(),
+                "announced as joining only: Keycloak may still answer 'already a member'");
+
+        listener.onEvent(new MemberJoinedEvent(session, acme, mallory));
+        assertEquals("mallory@evil.example", new MembershipRule(session).firstJoinedOutside(acme, RESTRICTED)
+                .orElseThrow().email(), "a settings write later in the transaction re-checks her");
+    }
+
+    @Test
+    void joinsInvitationsAndSettingsWritesTheRestrictionAdmitPass() {
+        KeycloakSession session = session();
+        current.put("org-1", organization("org-1", RESTRICTED));
+        OrganizationModel acme = organization("org-1", Map.of());
+        UserModel alice = user("u-alice", "alice@acme.com");
+        MembershipListener listener = new MembershipListener();
+
+        assertDoesNotThrow(() -> listener.onEvent(new MemberJoiningEvent(session, acme, alice)));
+        assertDoesNotThrow(() -> listener.onEvent(new MemberJoinedEvent(session, acme, alice)));
+        assertDoesNotThrow(() -> listener.onEvent(new InvitationCreatingEvent(session, acme, "bob@sales.acme.com")));
+        assertDoesNotThrow(() -> listener.onEvent(new OrganizationAttributesWrittenEvent(session, acme, Map.of(), RESTRICTED)));
+        assertTrue(new MembershipRule(session).firstJoinedOutside(acme, RESTRICTED).isEmpty());
+    }
+
     private UserModel user(String id, String email) {
         UserModel user = proxy(UserModel.class, (name, args) -> switch (name) {
             case "getId" -> id;
@@ -104,6 +142,7 @@ class MembershipRuleTest {
             case "users" -> userProvider;
             case "getAttribute" -> sessionAttributes.get((String) args[0]);
             case "setAttribute" -> sessionAttributes.put((String) args[0], args[1]);
+            case "getProvider" -> provider();
             default -> throw new UnsupportedOperationException(name);
         });
     }
@@ -111,6 +150,7 @@ class MembershipRuleTest {
     private OrganizationProvider provider() {
         return proxy(OrganizationProvider.class, (name, args) -> switch (name) {
             case "getById" -> current.get((String) args[0]);
+            case "isMember" -> false;
             default -> throw new UnsupportedOperationException(name);
         });
     }

@@ -1,17 +1,16 @@
 package dev.portalaccess.keycloak.registration;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import dev.portalaccess.keycloak.settings.InvalidSettingValue;
 import dev.portalaccess.keycloak.settings.SettingType;
+import dev.portalaccess.keycloak.settings.SettingTypes;
 
 /**
- * The setting types only self-registration uses (one parser each). A stored value may list several items
- * separated by commas (the form realm exports and the admin console's Attributes tab have always accepted);
- * the canonical form trims them and joins them with {@code ,}.
+ * The item types only self-registration has (a registration method, a service), on core's types: several items
+ * in one stored value are {@link SettingTypes#commaSeparated}, the mode is a {@link SettingTypes#choice}.
  */
 final class RegistrationSettingTypes {
 
@@ -21,27 +20,23 @@ final class RegistrationSettingTypes {
     private RegistrationSettingTypes() {
     }
 
-    /** Registration methods by their keys ({@code portal}, {@code identityProvider}, {@code email}, {@code directory}). */
-    static final SettingType<List<RegistrationMethod>> METHODS = new SettingType<>() {
+    /** A registration method by its key ({@code portal}, {@code identityProvider}, {@code email}, {@code directory}). */
+    private static final SettingType<RegistrationMethod> METHOD = new SettingType<>() {
         @Override
         public String name() {
-            return "registrationMethods";
+            return "registrationMethod";
         }
 
         @Override
-        public List<RegistrationMethod> parse(String raw) throws InvalidSettingValue {
-            List<RegistrationMethod> out = new ArrayList<>();
-            for (String item : items(raw)) {
-                out.add(RegistrationMethod.fromKey(item).orElseThrow(() -> new InvalidSettingValue(INVALID_METHOD,
-                        "portalAccessSelfRegistrationInvalidMethod", "'" + item + "' is not a registration method: expected "
-                        + String.join(", ", choices()) + ".")));
-            }
-            return out;
+        public RegistrationMethod parse(String item) throws InvalidSettingValue {
+            return RegistrationMethod.fromKey(item).orElseThrow(() -> new InvalidSettingValue(INVALID_METHOD,
+                    "portalAccessSelfRegistrationInvalidMethod", "'" + item + "' is not a registration method: expected "
+                    + String.join(", ", choices()) + "."));
         }
 
         @Override
-        public String write(List<RegistrationMethod> value) {
-            return String.join(",", value.stream().map(RegistrationMethod::key).toList());
+        public String write(RegistrationMethod value) {
+            return value.key();
         }
 
         @Override
@@ -51,75 +46,40 @@ final class RegistrationSettingTypes {
     };
 
     /**
-     * Services: {@code role:<realm role>}, {@code group:<group path>} or a bare realm role name (whether the role or
+     * A service: {@code role:<realm role>}, {@code group:<group path>} or a bare realm role name (whether the role or
      * group exists is the realm's question: the typed API checks it, {@link ServiceGrants} skips and logs an
      * unknown one).
      */
-    static final SettingType<List<String>> SERVICES = new SettingType<>() {
+    private static final SettingType<String> SERVICE = new SettingType<>() {
         @Override
         public String name() {
-            return "services";
+            return "service";
         }
 
         @Override
-        public List<String> parse(String raw) throws InvalidSettingValue {
-            List<String> out = new ArrayList<>();
-            for (String item : items(raw)) {
-                String lower = item.toLowerCase(Locale.ROOT);
-                String name = lower.startsWith(ServiceGrants.ROLE_PREFIX) ? item.substring(ServiceGrants.ROLE_PREFIX.length()).trim()
-                        : lower.startsWith(ServiceGrants.GROUP_PREFIX) ? item.substring(ServiceGrants.GROUP_PREFIX.length()).trim()
-                        : item;
-                if (name.isEmpty() || name.equals("/")) {
-                    throw new InvalidSettingValue(INVALID_SERVICE, "portalAccessSelfRegistrationInvalidService", "'" + item
-                            + "' is not a service: expected role:<realm role>, group:<group path> or a realm role name.");
-                }
-                out.add(lower.startsWith(ServiceGrants.GROUP_PREFIX) ? ServiceGrants.GROUP_PREFIX + name
-                        : lower.startsWith(ServiceGrants.ROLE_PREFIX) ? ServiceGrants.ROLE_PREFIX + name : name);
+        public String parse(String item) throws InvalidSettingValue {
+            String lower = item.toLowerCase(Locale.ROOT);
+            String name = lower.startsWith(ServiceGrants.ROLE_PREFIX) ? item.substring(ServiceGrants.ROLE_PREFIX.length()).trim()
+                    : lower.startsWith(ServiceGrants.GROUP_PREFIX) ? item.substring(ServiceGrants.GROUP_PREFIX.length()).trim()
+                    : item;
+            if (name.isEmpty() || name.equals("/")) {
+                throw new InvalidSettingValue(INVALID_SERVICE, "portalAccessSelfRegistrationInvalidService", "'" + item
+                        + "' is not a service: expected role:<realm role>, group:<group path> or a realm role name.");
             }
-            return out;
+            return lower.startsWith(ServiceGrants.GROUP_PREFIX) ? ServiceGrants.GROUP_PREFIX + name
+                    : lower.startsWith(ServiceGrants.ROLE_PREFIX) ? ServiceGrants.ROLE_PREFIX + name : name;
         }
 
         @Override
-        public String write(List<String> value) {
-            return String.join(",", value);
+        public String write(String value) {
+            return value;
         }
     };
+
+    static final SettingType<List<RegistrationMethod>> METHODS = SettingTypes.commaSeparated("registrationMethods", METHOD);
+
+    static final SettingType<List<String>> SERVICES = SettingTypes.commaSeparated("services", SERVICE);
 
     /** The realm's mode, stored in upper case as the step's settings dialog offers it. */
-    static final SettingType<SelfRegistrationMode> MODE = new SettingType<>() {
-        @Override
-        public String name() {
-            return "choice";
-        }
-
-        @Override
-        public SelfRegistrationMode parse(String raw) throws InvalidSettingValue {
-            String v = raw == null ? "" : raw.trim();
-            for (SelfRegistrationMode mode : SelfRegistrationMode.values()) {
-                if (mode.name().equalsIgnoreCase(v)) {
-                    return mode;
-                }
-            }
-            throw InvalidSettingValue.invalid("Expected one of " + String.join(", ", choices()) + ", not '" + raw + "'.");
-        }
-
-        @Override
-        public String write(SelfRegistrationMode value) {
-            return value.name();
-        }
-
-        @Override
-        public List<String> choices() {
-            return Arrays.stream(SelfRegistrationMode.values()).map(Enum::name).toList();
-        }
-    };
-
-    private static List<String> items(String raw) throws InvalidSettingValue {
-        List<String> items = Arrays.stream((raw == null ? "" : raw).split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList();
-        if (items.isEmpty()) {
-            throw InvalidSettingValue.invalid("The value is empty.");
-        }
-        return items;
-    }
+    static final SettingType<SelfRegistrationMode> MODE = SettingTypes.choice(SelfRegistrationMode.class, Enum::name);
 }

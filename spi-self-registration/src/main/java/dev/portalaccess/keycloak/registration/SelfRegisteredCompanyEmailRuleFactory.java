@@ -1,7 +1,5 @@
 package dev.portalaccess.keycloak.registration;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.google.auto.service.AutoService;
@@ -11,12 +9,11 @@ import dev.portalaccess.keycloak.profile.EmailChange;
 import dev.portalaccess.keycloak.profile.EmailChangeRule;
 import dev.portalaccess.keycloak.profile.EmailChangeRuleFactory;
 import dev.portalaccess.keycloak.profile.EmailRefusal;
-import org.keycloak.events.Details;
+import dev.portalaccess.keycloak.profile.OrganizationEmailRules;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.organization.OrganizationProvider;
 
 /**
  * A member who joined their company by self-registration keeps an address of that company: while the
@@ -57,21 +54,10 @@ public final class SelfRegisteredCompanyEmailRuleFactory implements EmailChangeR
     }
 
     private static Optional<EmailRefusal> check(EmailChange change) {
-        UserModel user = change.user();
-        if (user == null || !change.realm().isOrganizationsEnabled()) {
-            return Optional.empty();
-        }
-        OrganizationProvider orgs = change.session().getProvider(OrganizationProvider.class);
-        if (orgs == null) {
-            return Optional.empty();
-        }
-        return user.getAttributeStream(USER_ATTRIBUTE).sorted()
-                .map(orgs::getById)
-                .filter(org -> org != null && orgs.isMember(org, user))
-                .filter(org -> !accepts(org, change.address().domain()))
-                .findFirst()
-                .map(org -> new EmailRefusal(MESSAGE, List.of(change.address().normalized(), org.getName()), ERROR,
-                        Map.of(Details.ORG_ID, org.getId())));
+        return OrganizationEmailRules.firstRefusing(change,
+                (orgs, user) -> user.getAttributeStream(USER_ATTRIBUTE).sorted().map(orgs::getById)
+                        .filter(org -> org != null && orgs.isMember(org, user)),
+                org -> !accepts(org, change.address().domain()), MESSAGE, ERROR);
     }
 
     /** Whether the address's domain is one of the company's domains or a subdomain of one. */

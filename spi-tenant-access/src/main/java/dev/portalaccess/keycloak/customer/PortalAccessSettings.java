@@ -1,6 +1,7 @@
 package dev.portalaccess.keycloak.customer;
 
 import java.util.List;
+import java.util.Map;
 
 import com.google.auto.service.AutoService;
 import org.keycloak.models.ClientModel;
@@ -13,6 +14,7 @@ import dev.portalaccess.keycloak.settings.Setting;
 import dev.portalaccess.keycloak.settings.SettingScope;
 import dev.portalaccess.keycloak.settings.SettingType;
 import dev.portalaccess.keycloak.settings.SettingTypes;
+import dev.portalaccess.keycloak.settings.SharedSetting;
 
 /**
  * Customer portal access: every key it reads, in one place. A customer's portal access and contact email are
@@ -73,6 +75,12 @@ public final class PortalAccessSettings implements FeatureSettings {
     @Override
     public String help() {
         return "Per-customer portal access, the customer's contact and which clients are portals.";
+    }
+
+    /** Core's organization decorator and the domain restriction read this through core ({@link SharedSetting}). */
+    @Override
+    public Map<SharedSetting, Setting<?>> shared() {
+        return Map.of(SharedSetting.CUSTOMER_OF_CLIENT, SERVICE_ACCOUNT_CUSTOMER);
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.keycloak.organization.InvitationManager;
 import org.keycloak.organization.OrganizationProvider;
 
 import dev.portalaccess.keycloak.settings.SettingViolation;
+import dev.portalaccess.keycloak.settings.SharedSetting;
 
 /**
  * The partner-access rules of one realm. A customer tenant is an organization; access to it is organization
@@ -321,7 +322,8 @@ final class PartnerAccess {
         int added;
         if (staff == null) {
             added = 0;
-        } else if (PartnerAccessConfig.domainRestricted(tenant)) {
+        } else if (PartnerAccessConfig.domainRestricted(
+                SharedSetting.MEMBERSHIP_RESTRICTED.on(session.getKeycloakSessionFactory(), Boolean.class), tenant)) {
             // one by one through the (decorated) OrganizationProvider, so the tenant's domain restriction applies
             added = (int) session.users().getGroupMembersStream(realm, staff).toList().stream()
                     .filter(u -> !hasAccess(tenant, u))

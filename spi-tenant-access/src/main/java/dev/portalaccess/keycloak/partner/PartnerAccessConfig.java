@@ -2,14 +2,14 @@ package dev.portalaccess.keycloak.partner;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 
-import dev.portalaccess.keycloak.membership.DomainRestrictionSettings;
-import dev.portalaccess.keycloak.settings.SettingTypes;
+import dev.portalaccess.keycloak.settings.Setting;
 
 /**
  * Typed reader of the partner-access settings ({@link PartnerAccessSettings}: every key and its type is declared
@@ -64,17 +64,11 @@ final class PartnerAccessConfig {
         return PartnerAccessSettings.AUTO_ADD.read(attributes == null ? null : attributes.get(PartnerAccessSettings.AUTO_ADD.key()));
     }
 
-    /** The tenant's domain restriction is on (such tenants take the per-user path, so the restriction applies). */
-    static boolean domainRestricted(OrganizationModel organization) {
-        List<String> values = organization.getAttributes() == null ? null
-                : organization.getAttributes().get(DomainRestrictionSettings.ENABLED.key());
-        if (values == null || values.isEmpty() || values.get(0) == null) {
-            return false;
-        }
-        try {
-            return SettingTypes.FLAG.parse(values.get(0));
-        } catch (dev.portalaccess.keycloak.settings.InvalidSettingValue e) {
-            return false;
-        }
+    /**
+     * The tenant's domain restriction is on (such tenants take the per-user path, so the restriction applies);
+     * {@code restriction}: its flag as the domain restriction declares it, read through core (empty: not deployed).
+     */
+    static boolean domainRestricted(Optional<Setting<Boolean>> restriction, OrganizationModel organization) {
+        return restriction.map(flag -> Boolean.TRUE.equals(flag.read(organization))).orElse(false);
     }
 }

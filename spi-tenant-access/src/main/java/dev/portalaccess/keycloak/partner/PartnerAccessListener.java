@@ -1,9 +1,9 @@
 package dev.portalaccess.keycloak.partner;
 
-import dev.portalaccess.keycloak.membership.InvitationRemovedEvent;
-import dev.portalaccess.keycloak.membership.InvitationRemovingEvent;
-import dev.portalaccess.keycloak.membership.MemberRemovingEvent;
-import dev.portalaccess.keycloak.membership.OrganizationAttributesWrittenEvent;
+import dev.portalaccess.keycloak.organization.InvitationRemovedEvent;
+import dev.portalaccess.keycloak.organization.InvitationRemovingEvent;
+import dev.portalaccess.keycloak.organization.MemberRemovingEvent;
+import dev.portalaccess.keycloak.organization.OrganizationAttributesWrittenEvent;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;

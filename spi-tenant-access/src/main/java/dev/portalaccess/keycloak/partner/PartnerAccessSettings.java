@@ -1,6 +1,7 @@
 package dev.portalaccess.keycloak.partner;
 
 import java.util.List;
+import java.util.Map;
 
 import com.google.auto.service.AutoService;
 
@@ -9,6 +10,7 @@ import dev.portalaccess.keycloak.settings.FeatureSettingsFactory;
 import dev.portalaccess.keycloak.settings.Setting;
 import dev.portalaccess.keycloak.settings.SettingScope;
 import dev.portalaccess.keycloak.settings.SettingTypes;
+import dev.portalaccess.keycloak.settings.SharedSetting;
 
 /**
  * Partner access: every key it reads, in one place (realm attributes for the realm's switch, staff group and portal
@@ -60,6 +62,12 @@ public final class PartnerAccessSettings implements FeatureSettings {
     @Override
     public String help() {
         return "Partner staff access to customer tenants.";
+    }
+
+    /** Core's organization decorator and the domain restriction read this through core ({@link SharedSetting}). */
+    @Override
+    public Map<SharedSetting, Setting<?>> shared() {
+        return Map.of(SharedSetting.ACCESS_ONLY_MEMBERSHIP, ENABLED);
     }
 
     @Override

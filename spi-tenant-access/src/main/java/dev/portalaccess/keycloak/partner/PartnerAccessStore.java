@@ -1,20 +1,19 @@
 package dev.portalaccess.keycloak.partner;
 
 import java.util.List;
+import java.util.Optional;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-
-import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationInvitationModel;
-import org.keycloak.models.jpa.entities.OrganizationInvitationEntity;
-import org.keycloak.representations.idm.MembershipType;
+
+import dev.portalaccess.keycloak.keycloakdb.KeycloakDb;
+import dev.portalaccess.keycloak.keycloakdb.KeycloakDb.AttributeFilter;
+import dev.portalaccess.keycloak.settings.Setting;
+import dev.portalaccess.keycloak.settings.SharedSetting;
 
 /**
- * The few queries partner access needs beyond Keycloak's model API, run on Keycloak's own tables through
- * its {@link EntityManager} (same transaction as everything else in the request):
+ * What partner access needs beyond Keycloak's model API, in partner terms, run by core's fence around Keycloak's
+ * tables ({@link KeycloakDb}, same transaction as everything else in the request):
  * <ul>
  *   <li>a per-tenant database lock (the tenant's {@code ORG} row, {@code SELECT ... FOR UPDATE}), so the
  *       "at least one user" rule holds across concurrent requests and cluster nodes;</li>
@@ -27,65 +26,48 @@ import org.keycloak.representations.idm.MembershipType;
  */
 final class PartnerAccessStore {
 
-    private static final String UNMANAGED = MembershipType.UNMANAGED.name();
-    private static final String AUTO_ADD_KEY = PartnerAccessSettings.AUTO_ADD.key();
-    private static final String DOMAIN_RESTRICTION_KEY = dev.portalaccess.keycloak.membership.DomainRestrictionSettings.ENABLED.key();
     /** The canonical stored "on": the only form a write stores (raw writes are canonicalised, see PartnerAccess#autoAddWritten). */
     private static final String ON = PartnerAccessSettings.AUTO_ADD.write(true);
 
-    private final EntityManager em;
+    private final KeycloakDb db;
+    /** The domain restriction's flag, declared by its feature and read through core (empty: not deployed). */
+    private final Optional<Setting<Boolean>> restriction;
 
     PartnerAccessStore(KeycloakSession session) {
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.db = KeycloakDb.of(session);
+        this.restriction = SharedSetting.MEMBERSHIP_RESTRICTED.on(session.getKeycloakSessionFactory(), Boolean.class);
     }
 
     /** Serialises every access change of one tenant until the transaction ends (cluster-wide: it is a row lock). */
     void lockTenant(String organizationId) {
-        em.createQuery("select o.id from OrganizationEntity o where o.id = :id", String.class)
-                .setParameter("id", organizationId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+        db.lockOrganization(organizationId);
     }
 
     String organizationGroupId(String organizationId) {
-        List<String> ids = em.createQuery("select o.groupId from OrganizationEntity o where o.id = :id", String.class)
-                .setParameter("id", organizationId).getResultList();
-        return ids.isEmpty() ? null : ids.get(0);
+        return db.organizationGroupId(organizationId);
     }
 
     /** One user's access to one tenant: a single indexed lookup (membership primary key joined to the ORG row). */
     boolean hasAccess(String organizationId, String userId) {
-        return em.createQuery("select count(m) from UserGroupMembershipEntity m, OrganizationEntity o"
-                        + " where o.id = :o and m.groupId = o.groupId and m.user.id = :u", Long.class)
-                .setParameter("o", organizationId).setParameter("u", userId).getSingleResult() > 0;
+        return db.isOrganizationMember(organizationId, userId);
     }
 
     boolean isMember(String groupId, String userId) {
-        return em.createQuery("select count(m) from UserGroupMembershipEntity m where m.groupId = :g and m.user.id = :u", Long.class)
-                .setParameter("g", groupId).setParameter("u", userId).getSingleResult() > 0;
+        return db.isGroupMember(groupId, userId);
     }
 
     long countMembers(String groupId) {
-        return em.createQuery("select count(m) from UserGroupMembershipEntity m where m.groupId = :g", Long.class)
-                .setParameter("g", groupId).getSingleResult();
+        return db.countGroupMembers(groupId);
     }
 
     /** Invitations of the tenant that can still be accepted (not expired). */
     long countPendingInvitations(String organizationId) {
-        return em.createQuery("select count(i) from OrganizationInvitationEntity i where i.organizationId = :o"
-                        + " and i.expiresAt >= :now", Long.class)
-                .setParameter("o", organizationId).setParameter("now", Time.currentTime())
-                .getSingleResult();
+        return db.countPendingInvitations(organizationId);
     }
 
     /** The invitations of the realm's tenants to this address that can still be accepted, oldest first. */
     List<OrganizationInvitationModel> pendingInvitationsFor(String realmId, String email) {
-        return em.createQuery("select i from OrganizationInvitationEntity i, OrganizationEntity o"
-                        + " where o.id = i.organizationId and o.realmId = :realm and lower(i.email) = :email"
-                        + " and i.expiresAt >= :now order by i.createdAt, i.id", OrganizationInvitationEntity.class)
-                .setParameter("realm", realmId).setParameter("email", email.trim().toLowerCase(java.util.Locale.ROOT))
-                .setParameter("now", Time.currentTime())
-                .getResultStream().map(OrganizationInvitationModel.class::cast).toList();
+        return db.pendingInvitationsTo(realmId, email);
     }
 
     /**
@@ -95,29 +77,23 @@ final class PartnerAccessStore {
      * Always taken before any tenant lock (one lock order: no deadlock).
      */
     void lockStaff(String staffGroupId) {
-        em.createQuery("select g.id from GroupEntity g where g.id = :id", String.class)
-                .setParameter("id", staffGroupId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+        db.lockGroup(staffGroupId);
     }
 
     /** Ids of the staff members who are not members of the tenant's group yet (read under {@link #lockStaff}). */
     List<String> staffMissingFrom(String staffGroupId, String tenantGroupId) {
-        return em.createQuery("select m.user.id from UserGroupMembershipEntity m"
-                        + " where m.groupId = :staff and not exists (select 1 from UserGroupMembershipEntity x"
-                        + " where x.groupId = :tenant and x.user = m.user)", String.class)
-                .setParameter("staff", staffGroupId).setParameter("tenant", tenantGroupId)
-                .getResultList();
+        return db.groupMembersNotIn(staffGroupId, tenantGroupId);
     }
 
     /** Makes every member of the staff group a member of the tenant's group (one statement); returns how many joined. */
     int addStaffToTenant(String staffGroupId, String tenantGroupId) {
-        return em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
-                        + " select m.user, cast(:tenant as String), cast(:type as String) from UserGroupMembershipEntity m"
-                        + " where m.groupId = :staff and not exists (select 1 from UserGroupMembershipEntity x"
-                        + " where x.groupId = :tenant and x.user = m.user)")
-                .setParameter("tenant", tenantGroupId).setParameter("type", UNMANAGED).setParameter("staff", staffGroupId)
-                .executeUpdate();
+        return db.addGroupMembersTo(staffGroupId, tenantGroupId);
+    }
+
+    /** Tenants with auto-add on and no domain restriction (those take the per-user path so the restriction applies). */
+    private AttributeFilter autoAddUnrestricted() {
+        AttributeFilter autoAdd = AttributeFilter.having(PartnerAccessSettings.AUTO_ADD.key(), ON);
+        return restriction.map(r -> autoAdd.without(r.key(), r.write(true))).orElse(autoAdd);
     }
 
     /**
@@ -125,47 +101,22 @@ final class PartnerAccessStore {
      * restriction (they take the per-user path so the restriction applies).
      */
     List<String> autoAddTenantsMissing(String userId, String realmId) {
-        return em.createQuery("select o.id from OrganizationEntity o where o.realmId = :realm"
-                        + AUTO_ADD_UNRESTRICTED
-                        + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user.id = :user)",
-                        String.class)
-                .setParameter("user", userId).setParameter("realm", realmId)
-                .setParameter("auto", AUTO_ADD_KEY).setParameter("restricted", DOMAIN_RESTRICTION_KEY).setParameter("on", ON)
-                .getResultList();
+        return db.organizationsMissingUser(realmId, userId, autoAddUnrestricted());
     }
 
     /** Makes the user a member of every tenant {@link #autoAddTenantsMissing} lists (one statement); returns how many. */
     int addUserToAutoAddTenants(String userId, String realmId) {
-        return em.createQuery("insert into UserGroupMembershipEntity (user, groupId, membershipType)"
-                        + " select u, o.groupId, cast(:type as String) from OrganizationEntity o, UserEntity u"
-                        + " where u.id = :user and o.realmId = :realm"
-                        + AUTO_ADD_UNRESTRICTED
-                        + " and not exists (select 1 from UserGroupMembershipEntity x where x.groupId = o.groupId and x.user = u)")
-                .setParameter("type", UNMANAGED).setParameter("user", userId).setParameter("realm", realmId)
-                .setParameter("auto", AUTO_ADD_KEY).setParameter("restricted", DOMAIN_RESTRICTION_KEY).setParameter("on", ON)
-                .executeUpdate();
+        return db.addUserToOrganizations(realmId, userId, autoAddUnrestricted());
     }
-
-    /** Tenant {@code o} has auto-add on and no domain restriction (parameters {@code auto}, {@code restricted}). */
-    private static final String AUTO_ADD_UNRESTRICTED =
-            " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = :on)"
-            + " and not exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = :on)";
 
     /** Auto-add tenants with a domain restriction: joined one by one through the OrganizationProvider. */
     List<String> restrictedAutoAddTenants(String realmId) {
-        return em.createQuery("select o.id from OrganizationEntity o where o.realmId = :realm"
-                        + " and exists (select 1 from GroupAttributeEntity a where a.group.id = o.groupId and a.name = :auto and a.value = :on)"
-                        + " and exists (select 1 from GroupAttributeEntity d where d.group.id = o.groupId and d.name = :restricted and d.value = :on)",
-                        String.class)
-                .setParameter("realm", realmId).setParameter("auto", AUTO_ADD_KEY)
-                .setParameter("restricted", DOMAIN_RESTRICTION_KEY).setParameter("on", ON)
-                .getResultList();
+        return restriction.map(r -> db.organizationsHavingBoth(realmId, PartnerAccessSettings.AUTO_ADD.key(), ON,
+                r.key(), r.write(true))).orElse(List.of());
     }
 
     /** Ids of the tenants the user is a member of, in id order (a fixed lock order avoids deadlocks). */
     List<String> tenantIdsOf(String userId, String realmId) {
-        return em.createQuery("select o.id from OrganizationEntity o, UserGroupMembershipEntity m"
-                        + " where m.groupId = o.groupId and m.user.id = :u and o.realmId = :realm order by o.id", String.class)
-                .setParameter("u", userId).setParameter("realm", realmId).getResultList();
+        return db.organizationIdsOf(realmId, userId);
     }
 }

@@ -44,7 +44,7 @@ class PartnerAccessExceptionTest {
         assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of(key, List.of("yes")))), "unreadable: the default");
         assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of(key, List.of()))));
         assertEquals(false, PartnerAccessConfig.autoAdd(organization(Map.of())));
-        assertEquals(false, PartnerAccessConfig.domainRestricted(organization(Map.of())));
+        assertEquals(false, PartnerAccessConfig.domainRestricted(java.util.Optional.empty(), organization(Map.of())));
         assertEquals(PartnerAccessSettings.DEFAULT_STAFF_GROUP, PartnerAccessConfig.of(null).staffGroupName());
         assertEquals(false, PartnerAccessConfig.of(null).enabled());
     }

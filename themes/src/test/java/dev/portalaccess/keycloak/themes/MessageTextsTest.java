@@ -51,7 +51,7 @@ class MessageTextsTest {
     void findsTheMessagesOfTheThemesAndOfEveryProviderModule() throws IOException {
         List<String> files = messageFiles().map(p -> ROOT.relativize(p).toString()).toList();
         assertTrue(files.stream().anyMatch(f -> f.startsWith("themes/")), "theme messages: " + files);
-        for (String module : List.of("spi-domain-restriction", "spi-self-registration", "spi-tenant-access")) {
+        for (String module : List.of("core", "spi-domain-restriction", "spi-self-registration", "spi-tenant-access")) {
             assertTrue(files.stream().anyMatch(f -> f.startsWith(module + "/src/main/resources/theme-resources/messages/")),
                     module + " messages: " + files);
         }

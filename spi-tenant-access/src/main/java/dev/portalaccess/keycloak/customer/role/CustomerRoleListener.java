@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.portalaccess.keycloak.invitation.InvitationService;
-import dev.portalaccess.keycloak.membership.InvitationCreatedEvent;
-import dev.portalaccess.keycloak.membership.InvitationRemovingEvent;
-import dev.portalaccess.keycloak.membership.MemberRemovingEvent;
+import dev.portalaccess.keycloak.organization.InvitationCreatedEvent;
+import dev.portalaccess.keycloak.organization.InvitationRemovingEvent;
+import dev.portalaccess.keycloak.organization.MemberRemovingEvent;
 import org.jboss.logging.Logger;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -20,6 +19,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
 import dev.portalaccess.keycloak.invitation.InvitationService;
+import dev.portalaccess.keycloak.keycloakdb.KeycloakDb;
 
 /**
  * Customer roles on top of Keycloak's organization groups: one group per role directly under each
@@ -86,10 +86,7 @@ public final class CustomerRoles {
 
     /** Serialises role decisions for one customer across threads and cluster nodes until the transaction ends. */
     public void lock(OrganizationModel organization) {
-        em().createQuery("select o.id from OrganizationEntity o where o.id = :id", String.class)
-                .setParameter("id", organization.getId())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+        KeycloakDb.of(session).lockOrganization(organization.getId());
     }
 
     /** The role groups that exist (no creation: safe on read paths such as token mapping). */
@@ -164,11 +161,7 @@ public final class CustomerRoles {
         if (administrators == null) {
             return 0;
         }
-        return em().createQuery("select count(m) from UserGroupMembershipEntity m "
-                        + "where m.groupId = :groupId and m.user.id <> :userId", Long.class)
-                .setParameter("groupId", administrators.getId())
-                .setParameter("userId", exceptUserId == null ? "" : exceptUserId)
-                .getSingleResult();
+        return KeycloakDb.of(session).countGroupMembersOtherThan(administrators.getId(), exceptUserId);
     }
 
     /**
@@ -232,19 +225,14 @@ public final class CustomerRoles {
      * a realm is created or imported. Answers how many attributes it removed.
      */
     public int removeLegacyInvitationRoles(RealmModel realm) {
-        List<Object[]> rows = em().createQuery("select o.id, a.name from OrganizationEntity o, GroupAttributeEntity a"
-                        + " where a.group.id = o.groupId and o.realmId = :realmId and a.name like :prefix order by o.id", Object[].class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("prefix", INVITATION_ATTRIBUTE_PREFIX + "%")
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
-                .getResultList();
+        List<String[]> rows = KeycloakDb.of(session).organizationAttributesNamed(realm.getId(), INVITATION_ATTRIBUTE_PREFIX);
         int removed = 0;
         RealmModel previous = session.getContext().getRealm();
         session.getContext().setRealm(realm);
         try {
-            for (Object[] row : rows) {
-                String name = (String) row[1];
-                OrganizationModel organization = legacyInvitationId(name) == null ? null : organizations.getById((String) row[0]);
+            for (String[] row : rows) {
+                String name = row[1];
+                OrganizationModel organization = legacyInvitationId(name) == null ? null : organizations.getById(row[0]);
                 if (organization != null) {
                     GroupModel group = attributeGroup(organization);
                     withOrganization(organization, () -> group.removeAttribute(name));
@@ -326,33 +314,12 @@ public final class CustomerRoles {
      * customers a realm, about a minute per realm on start-up).
      */
     List<String> customersToProvision(RealmModel realm) {
-        return em().createQuery("select o.id from OrganizationEntity o where o.realmId = :realmId and ("
-                        + "(select count(distinct g.name) from GroupEntity g where g.realm = o.realmId and g.parentId = o.groupId and g.name in :roles) < :roleCount"
-                        + " or exists (select m.groupId from UserGroupMembershipEntity m where m.groupId = o.groupId"
-                        + "   and m.user.serviceAccountClientLink is null"
-                        + "   and not exists (select r.groupId from UserGroupMembershipEntity r, GroupEntity g"
-                        + "     where r.user = m.user and r.groupId = g.id and g.realm = o.realmId and g.parentId = o.groupId and g.name in :roles)))"
-                        + " order by o.id", String.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("roles", ROLE_GROUP_NAMES)
-                .setParameter("roleCount", (long) ROLE_GROUP_NAMES.size())
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
-                .getResultList();
+        return KeycloakDb.of(session).organizationsWithMembersOutside(realm.getId(), ROLE_GROUP_NAMES);
     }
 
     /** Aliases of (at most 20) customers with members other than service accounts and no Administrator. */
     private List<String> customersWithoutAdministrator(RealmModel realm) {
-        return em().createQuery("select o.alias from OrganizationEntity o where o.realmId = :realmId"
-                        + " and exists (select m.groupId from UserGroupMembershipEntity m where m.groupId = o.groupId"
-                        + "   and m.user.serviceAccountClientLink is null)"
-                        + " and not exists (select r.groupId from UserGroupMembershipEntity r, GroupEntity g"
-                        + "   where r.groupId = g.id and g.realm = o.realmId and g.parentId = o.groupId and g.name = :administrator)"
-                        + " order by o.alias", String.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("administrator", CustomerRole.ADMINISTRATOR.groupName())
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
-                .setMaxResults(20)
-                .getResultList();
+        return KeycloakDb.of(session).organizationsWithNobodyIn(realm.getId(), CustomerRole.ADMINISTRATOR.groupName(), 20);
     }
 
     /** The internal organization group, which holds the organization's attributes. */

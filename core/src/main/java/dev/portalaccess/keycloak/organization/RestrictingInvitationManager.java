@@ -1,4 +1,4 @@
-package dev.portalaccess.keycloak.membership;
+package dev.portalaccess.keycloak.organization;
 
 import java.util.Map;
 import java.util.stream.Stream;
@@ -10,29 +10,26 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.organization.InvitationManager;
 
 /**
- * Keycloak's invitation manager, except that no invitation goes to an address the customer does not allow,
- * and every removal is announced before it is written ({@link InvitationRemovingEvent}) and published after it
- * as an {@link InvitationRemovedEvent}, every creation published as an {@link InvitationCreatedEvent} (Keycloak fires
- * neither).
+ * Keycloak's invitation manager, except that every creation is announced before it is written
+ * ({@link InvitationCreatingEvent}: the domain restriction refuses an address the customer does not allow), and every removal is announced before it is written ({@link InvitationRemovingEvent}) and published after it
+ * as an {@link InvitationRemovedEvent}, and every creation published after it as an {@link InvitationCreatedEvent}
+ * (Keycloak fires none of these).
  */
 final class RestrictingInvitationManager implements InvitationManager {
 
     private final KeycloakSession session;
     private final InvitationManager delegate;
-    private final MembershipRule rule;
 
-    RestrictingInvitationManager(KeycloakSession session, InvitationManager delegate, MembershipRule rule) {
+    RestrictingInvitationManager(KeycloakSession session, InvitationManager delegate) {
         this.session = session;
         this.delegate = delegate;
-        this.rule = rule;
     }
 
     @Override
     public OrganizationInvitationModel create(OrganizationModel organization, String email, String firstName,
             String lastName) {
-        MembershipSettings.Verdict verdict = rule.settingsToCommit(organization).check(email);
-        if (!verdict.allowed()) {
-            throw Refusals.membership(session, organization, email, verdict);
+        if (organization != null) {
+            session.getKeycloakSessionFactory().publish(new InvitationCreatingEvent(session, organization, email));
         }
         OrganizationModel unwrapped = SettingsGuardedOrganization.unwrap(organization);
         OrganizationInvitationModel created = delegate.create(unwrapped, email, firstName, lastName);

@@ -4,13 +4,13 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
-import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.userprofile.UserProfileContext;
+
+import dev.portalaccess.keycloak.problem.RefusalEvents;
 
 /** The user event of a refused email choice, once per request, address and error. */
 public final class EmailChoiceEvents {
@@ -48,23 +48,13 @@ public final class EmailChoiceEvents {
                     user == null ? "(new)" : user.getUsername(), error, details);
             return;
         }
-        String once = EmailChoiceEvents.class.getName() + "." + context + "." + error + "." + email;
-        if (session.getAttribute(once) != null) {
-            return;
-        }
-        session.setAttribute(once, Boolean.TRUE);
-        RealmModel realm = session.getContext().getRealm();
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection()).event(type);
-        ClientModel client = session.getContext().getClient();
-        if (client != null) {
-            event.client(client);
-        }
-        if (user != null) {
-            event.user(user);
-        }
-        event.detail(Details.EMAIL, email).detail(Details.REASON, error).detail(DETAIL_PATH, "user-profile:" + context.name());
-        details.forEach(event::detail);
-        event.error(error);
+        RefusalEvents.once(session, EmailChoiceEvents.class.getSimpleName() + "." + context + "." + error + "." + email,
+                type, user).ifPresent(event -> {
+                    event.detail(Details.EMAIL, email).detail(Details.REASON, error)
+                            .detail(DETAIL_PATH, "user-profile:" + context.name());
+                    details.forEach(event::detail);
+                    event.error(error);
+                });
     }
 
     /** The address with every non-ASCII character written as {@code \\uXXXX}, so invisible ones show in a log. */

@@ -1,6 +1,6 @@
-package dev.portalaccess.keycloak.membership;
+package dev.portalaccess.keycloak.organization;
 
-import static dev.portalaccess.keycloak.membership.SettingsGuardedOrganization.unwrap;
+import static dev.portalaccess.keycloak.organization.SettingsGuardedOrganization.unwrap;
 
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,13 +15,20 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * The one point every membership path passes: Keycloak's own organization provider (its cache layer, which
- * delegates to JPA), decorated. {@link #addMember} and {@link #addManagedMember} (admin REST, admin
- * console, invitation link, registration from an invitation, identity-provider first login, this
- * project's APIs) and invitation creation refuse an email outside the customer's allowed domains while
- * its restriction is on. Organizations handed out refuse invalid membership settings and publish attribute
- * writes ({@link OrganizationAttributesWrittenEvent}). In partner-access realms a membership never owns the
- * account ({@link AccessOnlyMembership}): removing a member never deletes it. A removal is announced before
- * anything is written ({@link MemberRemovingEvent}), so it can be refused without a write to roll back.
+ * delegates to JPA), decorated. It decides nothing about a customer itself; it announces, so that every feature
+ * module hooks in through its own listener (a {@code RuleFactory}) and none calls another:
+ * <ul>
+ *   <li>{@link MemberJoiningEvent} before and {@link MemberJoinedEvent} after {@link #addMember} and
+ *       {@link #addManagedMember} (admin REST, admin console, invitation link, registration from an invitation,
+ *       identity-provider first login, realm import, this project's APIs);</li>
+ *   <li>{@link MemberRemovingEvent} before a removal, {@link InvitationCreatingEvent} before an invitation,
+ *       {@link InvitationRemovingEvent} / {@link InvitationRemovedEvent} around an invitation's removal
+ *       ({@link RestrictingInvitationManager});</li>
+ *   <li>{@link OrganizationAttributesWrittenEvent} after organizations handed out stored valid, canonical settings
+ *       ({@link SettingsGuardedOrganization}).</li>
+ * </ul>
+ * Listeners refuse by throwing before anything is written. In realms whose memberships are access only
+ * ({@link AccessOnlyMembership}) removing a member never deletes the account.
  */
 final class RestrictingOrganizationProvider implements OrganizationProvider {
 
@@ -31,12 +38,10 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
 
     private final KeycloakSession session;
     private final OrganizationProvider delegate;
-    private final MembershipRule rule;
 
     RestrictingOrganizationProvider(KeycloakSession session, OrganizationProvider delegate) {
         this.session = session;
         this.delegate = delegate;
-        this.rule = new MembershipRule(session, delegate);
     }
 
     @Override
@@ -61,19 +66,19 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
         if (organization == null || user == null) {
             return; // Keycloak's provider reports these itself
         }
-        rule.checkMayJoin(organization, user);
+        session.getKeycloakSessionFactory().publish(new MemberJoiningEvent(session, organization, user));
     }
 
     private boolean joined(OrganizationModel organization, UserModel user, boolean added) {
-        if (added) {
-            rule.joined(organization, user); // a settings write later in this transaction re-checks it
+        if (added && organization != null && user != null) {
+            session.getKeycloakSessionFactory().publish(new MemberJoinedEvent(session, organization, user));
         }
         return added;
     }
 
     @Override
     public InvitationManager getInvitationManager() {
-        return new RestrictingInvitationManager(session, delegate.getInvitationManager(), rule);
+        return new RestrictingInvitationManager(session, delegate.getInvitationManager());
     }
 
     // Everything below is the delegate's; organizations handed out validate their settings on write.
@@ -291,7 +296,7 @@ final class RestrictingOrganizationProvider implements OrganizationProvider {
     }
 
     private OrganizationModel wrapped(OrganizationModel organization) {
-        return SettingsGuardedOrganization.wrap(session, organization, rule);
+        return SettingsGuardedOrganization.wrap(session, organization);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.portalaccess.keycloak.membership;
+package dev.portalaccess.keycloak.organization;
 
 import java.util.List;
 import java.util.Map;

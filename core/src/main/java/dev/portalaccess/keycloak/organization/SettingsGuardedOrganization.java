@@ -1,4 +1,4 @@
-package dev.portalaccess.keycloak.membership;
+package dev.portalaccess.keycloak.organization;
 
 import java.util.List;
 import java.util.Map;
@@ -17,28 +17,26 @@ import dev.portalaccess.keycloak.settings.SettingsViolations;
 
 /**
  * An organization whose {@link #setAttributes(Map)} validates every setting of every feature among the attributes
- * ({@link SettingsCatalog}: 400 naming each bad attribute, nothing stored) and stores them in canonical form, refuses
- * settings that a member who joined in the same transaction does not meet (see {@link MembershipRule}), and then publishes
- * an {@link OrganizationAttributesWrittenEvent}. Admin REST (create and update of an organization) and realm
+ * ({@link SettingsCatalog}: 400 naming each bad attribute, nothing stored), stores them in canonical form and then
+ * publishes an {@link OrganizationAttributesWrittenEvent} (whose listeners may refuse the write, e.g. the domain
+ * restriction when a member who joined in the same transaction does not meet the new settings). Admin REST (create and update of an organization) and realm
  * import both store attributes through this method. Everything else is the delegate's.
  */
 final class SettingsGuardedOrganization implements OrganizationModel {
 
     private final KeycloakSession session;
     private final OrganizationModel delegate;
-    private final MembershipRule rule;
 
-    private SettingsGuardedOrganization(KeycloakSession session, OrganizationModel delegate, MembershipRule rule) {
+    private SettingsGuardedOrganization(KeycloakSession session, OrganizationModel delegate) {
         this.session = session;
         this.delegate = delegate;
-        this.rule = rule;
     }
 
-    static OrganizationModel wrap(KeycloakSession session, OrganizationModel organization, MembershipRule rule) {
+    static OrganizationModel wrap(KeycloakSession session, OrganizationModel organization) {
         if (organization == null || organization instanceof SettingsGuardedOrganization) {
             return organization;
         }
-        return new SettingsGuardedOrganization(session, organization, rule);
+        return new SettingsGuardedOrganization(session, organization);
     }
 
     /** The model Keycloak's own provider returned, for calls back into it. */
@@ -54,13 +52,10 @@ final class SettingsGuardedOrganization implements OrganizationModel {
             canonical = attributes == null ? null : SettingsCatalog.of(session.getKeycloakSessionFactory())
                     .canonicalAttributes(SettingScope.ORGANIZATION_ATTRIBUTE, attributes);
         } catch (SettingsViolations v) {
-            throw Refusals.invalidSettings(v.problems());
+            throw InvalidSettingsRefusal.of(v.problems());
         }
         Map<String, List<String>> before = copy(delegate.getAttributes());
         delegate.setAttributes(canonical);
-        if (canonical != null) {
-            rule.checkJoinedInThisTransaction(this, canonical);
-        }
         session.getKeycloakSessionFactory().publish(new OrganizationAttributesWrittenEvent(session, this, before, copy(canonical)));
     }
 

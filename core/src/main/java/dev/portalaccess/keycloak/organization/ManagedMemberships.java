@@ -1,16 +1,14 @@
-package dev.portalaccess.keycloak.membership;
+package dev.portalaccess.keycloak.organization;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.representations.idm.MembershipType;
+
+import dev.portalaccess.keycloak.keycloakdb.KeycloakDb;
 
 /**
  * "Is this user a managed member of this organization?" for users in many organizations, in realms whose
@@ -51,13 +49,6 @@ final class ManagedMemberships {
     }
 
     private static Set<String> managedOrganizations(KeycloakSession session, String userId) {
-        RealmModel realm = session.getContext().getRealm();
-        return new HashSet<>(session.getProvider(JpaConnectionProvider.class).getEntityManager()
-                .createQuery("select o.id from OrganizationEntity o, UserGroupMembershipEntity m"
-                        + " where m.groupId = o.groupId and m.user.id = :user and o.realmId = :realm"
-                        + " and m.membershipType = :managed", String.class)
-                .setParameter("user", userId).setParameter("realm", realm.getId())
-                .setParameter("managed", MembershipType.MANAGED.name())
-                .getResultList());
+        return KeycloakDb.of(session).managedOrganizationIdsOf(session.getContext().getRealm().getId(), userId);
     }
 }

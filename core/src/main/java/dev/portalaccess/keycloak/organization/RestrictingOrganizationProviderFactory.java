@@ -1,4 +1,4 @@
-package dev.portalaccess.keycloak.membership;
+package dev.portalaccess.keycloak.organization;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;

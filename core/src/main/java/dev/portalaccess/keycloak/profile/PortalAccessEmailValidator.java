@@ -116,7 +116,8 @@ public final class PortalAccessEmailValidator implements SimpleValidator {
                 .anyMatch(ID::equals);
     }
 
-    static String firstValue(Object input) {
+    /** The first non-blank value of a user-profile attribute as validators receive it (a list or one string), or null. */
+    public static String firstValue(Object input) {
         if (input instanceof List<?> list) {
             return list.stream().filter(v -> v instanceof String s && !s.isBlank()).map(String.class::cast).findFirst()
                     .orElse(null);
