@@ -95,7 +95,7 @@ public class TenantInvitationAction implements RequiredActionProvider, RequiredA
                 context.getEvent().clone().event(EventType.INVITE_ORG_ERROR).user(user)
                         .detail(Details.ORG_ID, invitation.getOrganizationId()).detail(Details.REASON, e.getMessage())
                         .error("invitation_refused");
-                context.challenge(form(context, acceptable(context), "partnerAccess.invitationRefused"));
+                context.challenge(form(context, acceptable(context), "portalAccessPartnerInvitationRefused"));
                 return;
             }
         }
