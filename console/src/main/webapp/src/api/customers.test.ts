@@ -90,28 +90,28 @@ describe("CustomersApi", () => {
     expect(contract.errors?.[1]).toMatchObject({ messageKey: "portalAccessX", params: ["a", "1"], status: 400 });
   });
 
-  it("checks a document without storing it: the marker makes the server refuse, its own violation is dropped", async () => {
+  it("checks a document without storing it at the check endpoint: valid is [], a 400 lists each violation once", async () => {
     const calls = fakeFetch([
       {
         status: 400,
         body: {
-          error: "unknownSetting",
-          field: "$checkOnly",
-          errors: [
-            { error: "unknownSetting", field: "$checkOnly" },
-            { error: "invalidDomainRule", field: "domainRestriction.entries[1]", errorMessage: "'x y' is not a domain" },
-          ],
+          error: "invalidDomainRule",
+          field: "domainRestriction.entries[1]",
+          errorMessage: "'x y' is not a domain",
+          errors: [{ error: "invalidDomainRule", field: "domainRestriction.entries[1]", errorMessage: "'x y' is not a domain" }],
         },
       },
-      { status: 400, body: { error: "unknownSetting", field: "$checkOnly" } },
+      { status: 200, body: { valid: true } },
       { status: 403, body: { error: "forbidden" } },
     ]);
     const a = api();
     expect((await a.checkSettings("o1", { domainRestriction: { entries: ["acme.com", "x y"] } })).map((v) => v.field)).toEqual([
       "domainRestriction.entries[1]",
     ]);
-    expect(calls[0].body).toEqual({ domainRestriction: { entries: ["acme.com", "x y"] }, $checkOnly: true });
-    expect(await a.checkSettings("o1", {})).toEqual([]);
+    expect(calls[0].method).toBe("POST");
+    expect(calls[0].url).toBe(`${root}/customers/o1/settings/check`);
+    expect(calls[0].body).toEqual({ domainRestriction: { entries: ["acme.com", "x y"] } });
+    expect(await a.checkSettings("o1", { domainRestriction: { entries: ["acme.com"] } })).toEqual([]);
     await expect(a.checkSettings("o1", {})).rejects.toBeInstanceOf(ApiError);
   });
 });

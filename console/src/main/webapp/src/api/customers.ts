@@ -121,9 +121,6 @@ function query(params: Record<string, string | number | undefined>): string {
 
 const id = encodeURIComponent;
 
-/** The property that makes a settings document a check only: no section has this name, so the server refuses it. */
-export const CHECK_ONLY = "$checkOnly";
-
 /** The customer calls of one realm. */
 export class CustomersApi {
   readonly #client: PortalAccessClient;
@@ -160,24 +157,22 @@ export class CustomersApi {
   }
 
   /**
-   * Checks sections of a settings document without storing anything: the typed API validates a whole document
-   * before it writes any of it and refuses it with every violation when one is bad, so the document is sent with
-   * {@link CHECK_ONLY}, which is never a section: the answer is always a 400, whose violations other than the
-   * marker's are the document's own (none: the document is valid).
+   * Checks sections of a settings document without storing anything (`POST customers/{id}/settings/check`: the
+   * PUT's validation, no write, no admin event): `[]` when the server answers `{"valid":true}`, else the
+   * violations of its 400, each once.
    */
   async checkSettings(customerId: string, settings: Record<string, unknown>): Promise<ErrorContract[]> {
     try {
-      await this.#call("PUT", `customers/${id(customerId)}/settings`, { ...settings, [CHECK_ONLY]: true });
+      await this.#call("POST", `customers/${id(customerId)}/settings/check`, settings);
+      return [];
     } catch (e) {
       if (e instanceof ApiError && e.contract.status === 400) {
         const all = [e.contract, ...(e.contract.errors ?? [])];
-        const own = all.filter((v) => v.field !== CHECK_ONLY);
         // the top level repeats the first violation: keep each once
-        return own.filter((v, i) => own.findIndex((w) => w.field === v.field && w.error === v.error) === i);
+        return all.filter((v, i) => all.findIndex((w) => w.field === v.field && w.error === v.error) === i);
       }
       throw e;
     }
-    throw new ApiError({ error: "checkNotRefused", errorMessage: "The server stored a document sent only to be checked." });
   }
 
   members(customerId: string, page: Page, search = ""): Promise<Member[]> {

@@ -2,10 +2,10 @@
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=messagesPerField?? && message?has_content; section>
     <#if section = "header">
-        ${msg("partnerAccess.invitationTitle")}
+        ${msg("portalAccessPartnerInvitationTitle")}
     <#elseif section = "form">
     <form id="portalaccess-tenant-invitation" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
-        <p class="instruction">${msg("partnerAccess.invitationIntro")}</p>
+        <p class="instruction">${msg("portalAccessPartnerInvitationIntro")}</p>
         <ul id="portalaccess-tenant-invitations">
         <#list tenantInvitations as invitation>
             <li>
@@ -18,9 +18,9 @@
         </ul>
         <div class="${properties.kcFormGroupClass!}">
             <input class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonLargeClass!}"
-                   type="submit" name="accept" id="kc-accept" value="${msg("partnerAccess.invitationAccept")}"/>
+                   type="submit" name="accept" id="kc-accept" value="${msg("portalAccessPartnerInvitationAccept")}"/>
             <input class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonLargeClass!}"
-                   type="submit" name="decline" id="kc-decline" value="${msg("partnerAccess.invitationLater")}"/>
+                   type="submit" name="decline" id="kc-decline" value="${msg("portalAccessPartnerInvitationLater")}"/>
         </div>
     </form>
     </#if>

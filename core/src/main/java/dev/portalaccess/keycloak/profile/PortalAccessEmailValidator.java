@@ -43,7 +43,7 @@ import org.keycloak.validate.validators.EmailValidator;
 @AutoService(ValidatorFactory.class)
 public final class PortalAccessEmailValidator implements SimpleValidator {
 
-    public static final String ID = "portalaccess-email";
+    public static final String ID = "portal-access-email";
 
     /** Message key: the address is not a valid email address. */
     public static final String MSG_INVALID = "portalaccessEmailInvalid";

@@ -1,10 +1,12 @@
 package dev.portalaccess.keycloak.rest;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,7 +26,8 @@ import dev.portalaccess.keycloak.settings.RealmSettingsDocument;
 /**
  * {@code /admin/realms/{realm}/portal-access/settings/{id}}: the realm's policy documents
  * ({@link RealmSettingsDocument}), read with view-realm and written with manage-realm like Keycloak's own realm
- * settings; a write is validated as a whole first and answered with the stored document.
+ * settings; a write is validated as a whole first and answered with the stored document; {@code POST {id}/check}
+ * runs the same validation and stores nothing.
  */
 public final class RealmSettingsResource {
 
@@ -44,7 +47,7 @@ public final class RealmSettingsResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Object read(@PathParam("id") String id) {
-        auth.realm().requireViewRealm();
+        RealmRights.requireViewRealm(auth, "read the Portal Access settings " + id);
         return document(id).read(session, realm);
     }
 
@@ -53,7 +56,31 @@ public final class RealmSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Object write(@PathParam("id") String id, JsonNode body) {
-        auth.realm().requireManageRealm();
+        RealmRights.requireManageRealm(auth, "change the Portal Access settings " + id);
+        RealmSettingsDocument document = validated(id, body);
+        document.write(session, realm, body);
+        Object stored = document.read(session, realm);
+        adminEvent.operation(OperationType.UPDATE).resourcePath(session.getContext().getUri())
+                .detail("portalAccessSettings", id).representation(stored).success();
+        return stored;
+    }
+
+    /**
+     * {@code POST {id}/check}: validates a document exactly as {@link #write} would and stores nothing, emits no
+     * admin event; 200 {@code {"valid":true}} or the 400 of the write. Needs manage-realm like the write, whose
+     * refusals it previews.
+     */
+    @POST
+    @Path("{id}/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> check(@PathParam("id") String id, JsonNode body) {
+        RealmRights.requireManageRealm(auth, "check the Portal Access settings " + id);
+        validated(id, body);
+        return Map.of("valid", true);
+    }
+
+    private RealmSettingsDocument validated(String id, JsonNode body) {
         RealmSettingsDocument document = document(id);
         if (body == null || !body.isObject()) {
             throw Problems.badRequest(Problem.of("invalidDocument", null, "portalAccessInvalidDocument",
@@ -63,11 +90,7 @@ public final class RealmSettingsResource {
         if (!violations.isEmpty()) {
             throw Problems.badRequest(violations);
         }
-        document.write(session, realm, body);
-        Object stored = document.read(session, realm);
-        adminEvent.operation(OperationType.UPDATE).resourcePath(session.getContext().getUri())
-                .detail("portalAccessSettings", id).representation(stored).success();
-        return stored;
+        return document;
     }
 
     private RealmSettingsDocument document(String id) {

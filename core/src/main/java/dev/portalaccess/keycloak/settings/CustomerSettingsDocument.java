@@ -52,6 +52,18 @@ public final class CustomerSettingsDocument {
 
     /** Validates the whole document, then writes it: all or nothing (throws a 400 with every violation). */
     public static void write(KeycloakSession session, OrganizationModel customer, JsonNode document) {
+        Map<String, CustomerSettingsSection> sections = check(session, customer, document);
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> property = it.next();
+            sections.get(property.getKey()).write(session, customer, property.getValue());
+        }
+    }
+
+    /**
+     * The validation of {@link #write} without the write (the check-only endpoint uses it, so a check and a
+     * write can never disagree): throws a 400 with every violation, else answers the sections of this realm.
+     */
+    public static Map<String, CustomerSettingsSection> check(KeycloakSession session, OrganizationModel customer, JsonNode document) {
         if (document == null || !document.isObject()) {
             throw Problems.badRequest(Problem.of("invalidDocument", null, "portalAccessInvalidDocument",
                     "Expected a JSON object of customer settings."));
@@ -73,10 +85,7 @@ public final class CustomerSettingsDocument {
         if (!violations.isEmpty()) {
             throw Problems.badRequest(violations);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> property = it.next();
-            sections.get(property.getKey()).write(session, customer, property.getValue());
-        }
+        return sections;
     }
 
     static String prefixed(String section, String field) {

@@ -1,5 +1,6 @@
 package dev.portalaccess.keycloak.denylist;
 
+import dev.portalaccess.keycloak.rest.RealmRights;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class DenylistAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<DenylistEntry> list(@QueryParam("search") String search, @QueryParam("first") Integer first,
                                     @QueryParam("max") Integer max) {
-        auth.realm().requireViewRealm();
+        RealmRights.requireViewRealm(auth, "read the denylist");
         int from = first == null ? 0 : Math.max(0, first);
         int size = max == null ? DEFAULT_MAX : Math.min(MAX_PAGE, Math.max(0, max));
         return store.list(realm, search, from, size);
@@ -86,7 +87,7 @@ public final class DenylistAdminResource {
     @Path("count")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Long> count(@QueryParam("search") String search) {
-        auth.realm().requireViewRealm();
+        RealmRights.requireViewRealm(auth, "read the denylist");
         return Map.of("count", store.count(realm, search));
     }
 
@@ -94,7 +95,7 @@ public final class DenylistAdminResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
-        auth.realm().requireViewRealm();
+        RealmRights.requireViewRealm(auth, "read the denylist");
         return store.getById(realm, id).map(e -> Response.ok(e).build()).orElseGet(DenylistAdminResource::notFound);
     }
 
@@ -108,7 +109,7 @@ public final class DenylistAdminResource {
     @Path("check")
     @Produces(MediaType.APPLICATION_JSON)
     public Response check(@QueryParam("email") String email) {
-        auth.realm().requireViewRealm();
+        RealmRights.requireViewRealm(auth, "read the denylist");
         long start = System.nanoTime();
         DenylistVerdict verdict = DenylistVerdict.of(session, realm, email);
         long nanos = System.nanoTime() - start;
@@ -132,7 +133,7 @@ public final class DenylistAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response add(AddRequest request) {
-        auth.realm().requireManageRealm();
+        RealmRights.requireManageRealm(auth, "change the denylist");
         if (request == null || request.value() == null || request.value().isBlank()) {
             return badRequest(Problem.of("missing", "value", MSG_MISSING, "An entry is required"));
         }
@@ -167,7 +168,7 @@ public final class DenylistAdminResource {
     @Consumes({MediaType.TEXT_PLAIN, "text/csv"})
     @Produces(MediaType.APPLICATION_JSON)
     public Response importEntries(String body) {
-        auth.realm().requireManageRealm();
+        RealmRights.requireManageRealm(auth, "change the denylist");
         EntryLines.Parsed parsed = EntryLines.parse(body);
         if (!parsed.errors().isEmpty()) {
             Map<String, Object> error = Problem.of("invalidLines", null, MSG_INVALID_LINES,
@@ -194,7 +195,7 @@ public final class DenylistAdminResource {
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        auth.realm().requireManageRealm();
+        RealmRights.requireManageRealm(auth, "change the denylist");
         Optional<DenylistEntry> entry = store.getById(realm, id);
         if (entry.isEmpty() || !store.removeById(realm, id)) {
             return notFound();
@@ -210,7 +211,7 @@ public final class DenylistAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response deleteMany(DeleteRequest request) {
-        auth.realm().requireManageRealm();
+        RealmRights.requireManageRealm(auth, "change the denylist");
         if (request == null || request.values() == null || request.values().isEmpty()) {
             return badRequest(Problem.of("missing", "values", MSG_MISSING, "A list of entries is required"));
         }
@@ -237,7 +238,7 @@ public final class DenylistAdminResource {
     @Path("export")
     @Produces("text/csv")
     public Response export() {
-        auth.realm().requireViewRealm();
+        RealmRights.requireViewRealm(auth, "read the denylist");
         StringBuilder out = new StringBuilder("# denylist of realm ").append(realm.getName()).append('\n');
         JpaDenylistProvider jpa = store instanceof JpaDenylistProvider p ? p : null;
         if (jpa != null) {

@@ -16,9 +16,9 @@ import org.keycloak.provider.ProviderConfigProperty;
  * as REQUIRED to turn the check on for identity-provider sign-ups; DISABLED turns it off.
  */
 @AutoService(AuthenticatorFactory.class)
-public final class DenylistBrokerAuthenticatorFactory implements AuthenticatorFactory {
+public class DenylistBrokerAuthenticatorFactory implements AuthenticatorFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-denylist-broker";
+    public static final String PROVIDER_ID = "portal-access-denylist-broker";
 
     private static final Authenticator SINGLETON = new DenylistBrokerAuthenticator();
 

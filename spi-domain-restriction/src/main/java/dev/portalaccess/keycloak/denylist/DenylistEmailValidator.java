@@ -34,9 +34,9 @@ import org.keycloak.validate.ValidatorFactory;
  * absent), with the same verdict the admin check endpoint gives ({@link DenylistVerdict}).
  */
 @AutoService(ValidatorFactory.class)
-public final class DenylistEmailValidator implements SimpleValidator, ConfiguredProvider {
+public class DenylistEmailValidator implements SimpleValidator, ConfiguredProvider {
 
-    public static final String ID = "portalaccess-email-denylist";
+    public static final String ID = "portal-access-email-denylist";
 
     private static final Map<UserProfileContext, EventType> CHECKED = Map.of(
             UserProfileContext.REGISTRATION, EventType.REGISTER_ERROR,

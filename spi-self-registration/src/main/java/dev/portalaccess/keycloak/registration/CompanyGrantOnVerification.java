@@ -61,7 +61,7 @@ final class CompanyGrantOnVerification implements EventListenerProvider {
         }
         UserModel user = session.users().getUserById(realm, userId);
         if (user != null && user.isEmailVerified()
-                && user.getRequiredActionsStream().anyMatch(CompanyGrants.PENDING_ACTION::equals)) {
+                && CompanyGrants.isPending(user)) {
             CompanyGrants.completeIfVerified(session, realm, user);
         }
     }

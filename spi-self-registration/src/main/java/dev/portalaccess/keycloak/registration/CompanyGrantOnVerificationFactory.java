@@ -11,7 +11,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 @AutoService(EventListenerProviderFactory.class)
 public final class CompanyGrantOnVerificationFactory implements EventListenerProviderFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-self-registration-verified-grant";
+    public static final String PROVIDER_ID = "portal-access-self-registration-verified-grant";
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {

@@ -25,7 +25,9 @@ final class CompanyGrants {
     private static final Logger LOG = Logger.getLogger(CompanyGrants.class);
 
     /** The pending marker, a required action on the user (also the provider id of {@link CompanyMembershipRequiredAction}). */
-    static final String PENDING_ACTION = "portalaccess-company-membership";
+    static final String PENDING_ACTION = "portal-access-company-membership";
+    /** The marker's id before the rename (docs/renames.md): users who got it then still complete their grant. */
+    static final String DEPRECATED_PENDING_ACTION = "portalaccess-company-membership";
 
     /** Runs after Keycloak's own actions (verify email among them), so it sees the address verified. */
     private static final int PENDING_ACTION_PRIORITY = 1000;
@@ -60,10 +62,11 @@ final class CompanyGrants {
      * The marker goes in the same transaction, so the grant happens once.
      */
     static Optional<List<String>> completeIfVerified(KeycloakSession session, RealmModel realm, UserModel user) {
-        if (user == null || !user.isEmailVerified() || user.getRequiredActionsStream().noneMatch(PENDING_ACTION::equals)) {
+        if (user == null || !user.isEmailVerified() || !isPending(user)) {
             return Optional.empty();
         }
         user.removeRequiredAction(PENDING_ACTION);
+        user.removeRequiredAction(DEPRECATED_PENDING_ACTION);
         // the verify-email action was added with the marker; the address is verified now (an admin may have set it
         // without signing the user in), so it is done too, or a password grant would stay "not fully set up"
         user.removeRequiredAction(UserModel.RequiredAction.VERIFY_EMAIL);
@@ -87,6 +90,11 @@ final class CompanyGrants {
         LOG.infof("Realm %s: %s verified their address and joined company %s with services %s", realm.getName(),
                 user.getUsername(), c.organization().getAlias(), granted);
         return Optional.of(granted);
+    }
+
+    /** Whether the user carries the pending marker (its new or its deprecated id). */
+    static boolean isPending(UserModel user) {
+        return user.getRequiredActionsStream().anyMatch(a -> PENDING_ACTION.equals(a) || DEPRECATED_PENDING_ACTION.equals(a));
     }
 
     /** Keycloak runs only registered required actions (and warns about unknown ones at every sign-in). */

@@ -18,7 +18,7 @@ final class CompanyMembershipRequiredAction implements RequiredActionProvider {
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
         CompanyGrants.completeIfVerified(context.getSession(), context.getRealm(), context.getUser());
-        if (context.getUser().getRequiredActionsStream().anyMatch(CompanyGrants.PENDING_ACTION::equals)) {
+        if (CompanyGrants.isPending(context.getUser())) {
             // still unverified: the marker stays, the person goes on as a plain user of the realm
             context.ignore();
         } else {

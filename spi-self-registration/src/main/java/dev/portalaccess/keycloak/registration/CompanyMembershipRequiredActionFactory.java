@@ -9,7 +9,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 
 /** Required action "Company membership after email verification": the pending marker of a company grant. */
 @AutoService(RequiredActionFactory.class)
-public final class CompanyMembershipRequiredActionFactory implements RequiredActionFactory {
+public class CompanyMembershipRequiredActionFactory implements RequiredActionFactory {
 
     public static final String PROVIDER_ID = CompanyGrants.PENDING_ACTION;
     static final String DISPLAY_TEXT = "Company membership after email verification";

@@ -12,9 +12,9 @@ import org.keycloak.storage.ldap.mappers.LDAPStorageMapperFactory;
 
 /** LDAP mapper "Self-registration (directory)": applies the self-registration policy to directory users. */
 @AutoService(LDAPStorageMapperFactory.class)
-public final class DirectoryRegistrationLdapMapperFactory extends AbstractLDAPStorageMapperFactory {
+public class DirectoryRegistrationLdapMapperFactory extends AbstractLDAPStorageMapperFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-selfreg-directory";
+    public static final String PROVIDER_ID = "portal-access-selfreg-directory";
 
     @Override
     protected AbstractLDAPStorageMapper createMapper(ComponentModel mapperModel, LDAPStorageProvider federationProvider) {

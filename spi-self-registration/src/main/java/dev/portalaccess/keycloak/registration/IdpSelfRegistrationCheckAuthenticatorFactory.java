@@ -5,9 +5,9 @@ import org.keycloak.authentication.AuthenticatorFactory;
 
 /** First-broker-login step before the user is created: refuses sign-ups the realm's self-registration policy does not allow. */
 @AutoService(AuthenticatorFactory.class)
-public final class IdpSelfRegistrationCheckAuthenticatorFactory extends IdpSelfRegistrationStepFactory {
+public class IdpSelfRegistrationCheckAuthenticatorFactory extends IdpSelfRegistrationStepFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-selfreg-idp-check";
+    public static final String PROVIDER_ID = "portal-access-selfreg-idp-check";
 
     public IdpSelfRegistrationCheckAuthenticatorFactory() {
         super(PROVIDER_ID, "Self-registration policy check (identity provider)",

@@ -5,9 +5,9 @@ import org.keycloak.authentication.AuthenticatorFactory;
 
 /** First-broker-login step after the user is created: the new user joins their company and gets its services. */
 @AutoService(AuthenticatorFactory.class)
-public final class IdpSelfRegistrationGrantAuthenticatorFactory extends IdpSelfRegistrationStepFactory {
+public class IdpSelfRegistrationGrantAuthenticatorFactory extends IdpSelfRegistrationStepFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-selfreg-idp-grant";
+    public static final String PROVIDER_ID = "portal-access-selfreg-idp-grant";
 
     public IdpSelfRegistrationGrantAuthenticatorFactory() {
         super(PROVIDER_ID, "Self-registration company and services (identity provider)",

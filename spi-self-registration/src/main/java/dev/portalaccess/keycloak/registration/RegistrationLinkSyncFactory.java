@@ -17,7 +17,7 @@ import org.keycloak.models.utils.PostMigrationEvent;
 @AutoService(EventListenerProviderFactory.class)
 public final class RegistrationLinkSyncFactory implements EventListenerProviderFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-self-registration-link-sync";
+    public static final String PROVIDER_ID = "portal-access-self-registration-link-sync";
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {

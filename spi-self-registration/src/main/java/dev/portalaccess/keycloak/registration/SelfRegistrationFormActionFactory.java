@@ -13,9 +13,9 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 /** The "Self-registration policy" step of the registration form; its settings are the realm's policy. */
 @AutoService(FormActionFactory.class)
-public final class SelfRegistrationFormActionFactory implements FormActionFactory {
+public class SelfRegistrationFormActionFactory implements FormActionFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-self-registration-form";
+    public static final String PROVIDER_ID = "portal-access-self-registration-form";
 
     private static final List<ProviderConfigProperty> PROPERTIES = SelfRegistrationPolicySettings.configProperties();
 

@@ -45,7 +45,8 @@ public record SelfRegistrationPolicy(SelfRegistrationMode mode, Set<Registration
 
     /** The policy steps of a flow (and its sub-flows), with or without settings. */
     static Stream<AuthenticationExecutionModel> steps(RealmModel realm, String flowId) {
-        return executions(realm, flowId).filter(e -> SelfRegistrationFormActionFactory.PROVIDER_ID.equals(e.getAuthenticator()));
+        return executions(realm, flowId).filter(e -> SelfRegistrationFormActionFactory.PROVIDER_ID.equals(e.getAuthenticator())
+                || DeprecatedSelfRegistrationFormActionFactory.OLD_ID.equals(e.getAuthenticator()));
     }
 
     private static Stream<AuthenticationExecutionModel> executions(RealmModel realm, String flowId) {

@@ -62,7 +62,7 @@ public final class PartnerAccessDocument implements RealmSettingsDocumentFactory
             String name = group == null || group.isNull() ? PartnerAccessConfig.of(realm).staffGroupName() : group.asText().trim();
             if (session.groups().getTopLevelGroupsStream(realm, name, true, 0, 1).noneMatch(g -> name.equals(g.getName()))) {
                 violations.add(Problem.of("staffGroupMissing", group == null ? "enabled" : "staffGroup",
-                        "partnerAccess.staffGroupMissing", "The partner staff group '" + name + "' does not exist in realm "
+                        "portalAccessPartnerStaffGroupMissing", "The partner staff group '" + name + "' does not exist in realm "
                                 + realm.getName() + ".", name));
             }
         }

@@ -42,15 +42,20 @@ final class PartnerAccessException extends ModelValidationException {
     }
 
     static PartnerAccessException badRequest(String field, String error, String message) {
-        return new PartnerAccessException(400, field, error, "partnerAccess." + error, message);
+        return new PartnerAccessException(400, field, error, messageKey(error), message);
     }
 
     static PartnerAccessException conflict(String field, String error, String message) {
-        return new PartnerAccessException(409, field, error, "partnerAccess." + error, message);
+        return new PartnerAccessException(409, field, error, messageKey(error), message);
+    }
+
+    /** The project's one message-key style: {@code portalAccessPartner<Error>} (was {@code partnerAccess.<error>}). */
+    static String messageKey(String error) {
+        return "portalAccessPartner" + Character.toUpperCase(error.charAt(0)) + error.substring(1);
     }
 
     static PartnerAccessException notFound(String field, String message) {
-        return new PartnerAccessException(404, field, "notFound", "partnerAccess.notFound", message);
+        return new PartnerAccessException(404, field, "notFound", "portalAccessPartnerNotFound", message);
     }
 
     static PartnerAccessException lastAccess(String tenantName) {

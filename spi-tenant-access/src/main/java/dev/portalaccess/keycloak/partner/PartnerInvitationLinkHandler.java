@@ -65,7 +65,7 @@ public final class PartnerInvitationLinkHandler extends InviteOrgActionTokenHand
         // sign in as the invited account in this very authentication session
         authSession.setAuthNote(AuthenticationProcessor.CURRENT_FLOW_PATH, LoginActionsService.AUTHENTICATE_PATH);
         AuthenticationProcessor processor = new AuthenticationProcessor().setAuthenticationSession(authSession);
-        processor.setForwardedInfoMessage(new FormMessage(null, "partnerAccess.signInToAccept", tenant.getName()));
+        processor.setForwardedInfoMessage(new FormMessage(null, "portalAccessPartnerSignInToAccept", tenant.getName()));
         return tokenContext.processFlow(false, LoginActionsService.AUTHENTICATE_PATH, realm.getBrowserFlow(), null, processor);
     }
 

@@ -54,7 +54,7 @@ public final class PartnerSection implements CustomerSettingsSectionFactory {
             DocumentChecks.flag(autoAdd, "autoAdd", violations);
             if (autoAdd != null && autoAdd.asBoolean(false)
                     && new PartnerAccess(session, session.getContext().getRealm()).staffGroup() == null) {
-                violations.add(Problem.of("staffGroupMissing", "autoAdd", "partnerAccess.staffGroupMissing",
+                violations.add(Problem.of("staffGroupMissing", "autoAdd", "portalAccessPartnerStaffGroupMissing",
                         "The partner staff group '" + PartnerAccessConfig.of(session.getContext().getRealm()).staffGroupName()
                                 + "' does not exist."));
             }

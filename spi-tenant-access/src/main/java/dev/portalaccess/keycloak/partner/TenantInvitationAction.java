@@ -32,16 +32,17 @@ import org.keycloak.models.UserModel;
  * realms with partner access on. Stateless: one instance serves the server.
  */
 @AutoService(RequiredActionFactory.class)
-public final class TenantInvitationAction implements RequiredActionProvider, RequiredActionFactory {
+public class TenantInvitationAction implements RequiredActionProvider, RequiredActionFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-tenant-invitation";
+    public static final String PROVIDER_ID = "portal-access-tenant-invitation";
     static final String TEMPLATE = "portalaccess-tenant-invitation.ftl";
     static final String DECLINE = "decline";
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         if (!acceptable(context).isEmpty()) {
-            context.getAuthenticationSession().addRequiredAction(PROVIDER_ID);
+            // this factory's own id: Keycloak finds the action by the alias the realm registered (new or deprecated)
+            context.getAuthenticationSession().addRequiredAction(getId());
         }
     }
 
@@ -94,7 +95,7 @@ public final class TenantInvitationAction implements RequiredActionProvider, Req
                 context.getEvent().clone().event(EventType.INVITE_ORG_ERROR).user(user)
                         .detail(Details.ORG_ID, invitation.getOrganizationId()).detail(Details.REASON, e.getMessage())
                         .error("invitation_refused");
-                context.challenge(form(context, acceptable(context), "partnerAccess.invitationRefused"));
+                context.challenge(form(context, acceptable(context), "portalAccessPartnerInvitationRefused"));
                 return;
             }
         }
@@ -148,8 +149,12 @@ public final class TenantInvitationAction implements RequiredActionProvider, Req
      * into an account whose old password still works.
      */
     static void ensureRegistered(RealmModel realm) {
-        RequiredActionProviderModel existing = realm.getRequiredActionProviderByAlias(PROVIDER_ID);
-        int last = realm.getRequiredActionProvidersStream().filter(m -> !PROVIDER_ID.equals(m.getAlias()))
+        RequiredActionProviderModel renamed = realm.getRequiredActionProviderByAlias(PROVIDER_ID);
+        // a realm of an earlier version registered the deprecated id: that registration serves (enabled or not)
+        RequiredActionProviderModel existing = renamed != null ? renamed
+                : realm.getRequiredActionProviderByAlias(DeprecatedTenantInvitationAction.OLD_ID);
+        String alias = existing == null ? PROVIDER_ID : existing.getAlias();
+        int last = realm.getRequiredActionProvidersStream().filter(m -> !alias.equals(m.getAlias()))
                 .mapToInt(RequiredActionProviderModel::getPriority).max().orElse(0);
         if (existing != null) {
             if (existing.getPriority() <= last) {

@@ -17,7 +17,7 @@ class PartnerAccessExceptionTest {
     void refusalsCarryStatusFieldErrorAndMessageKey() {
         PartnerAccessException last = PartnerAccessException.lastAccess("Acme");
         assertEquals(409, last.status());
-        assertEquals(Map.of("field", "userId", "error", "lastTenantAccess", "messageKey", "partnerAccess.lastTenantAccess",
+        assertEquals(Map.of("field", "userId", "error", "lastTenantAccess", "messageKey", "portalAccessPartnerLastTenantAccess",
                 "errorMessage", last.getMessage(), "params", java.util.List.of()), last.body());
         assertEquals(409, last.refusal().status(), "the same refusal in core's contract");
         assertEquals("lastTenantAccess", last.refusal().problem().error());

@@ -217,7 +217,7 @@ public final class DenylistBenchmark implements Benchmark {
         JsonNode profile = admin.get("/admin/realms/" + realm + "/users/profile").expect(200).json();
         for (JsonNode attribute : profile.path("attributes")) {
             if ("email".equals(attribute.path("name").asText())) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) attribute.path("validations")).putObject("portalaccess-email-denylist");
+                ((com.fasterxml.jackson.databind.node.ObjectNode) attribute.path("validations")).putObject("portal-access-email-denylist");
             }
         }
         admin.put("/admin/realms/" + realm + "/users/profile", profile).expect(200);

@@ -51,9 +51,9 @@ class SelfRegistrationSettingsApiIT {
                 .filter(e -> e.path("authenticationFlow").asBoolean() && e.path("level").asInt() == 0)
                 .map(e -> e.path("displayName").asText()).findFirst().orElseThrow();
         admin.post(base + "/flows/" + enc(form) + "/executions/execution",
-                Map.of("provider", "portalaccess-self-registration-form")).expect(201);
+                Map.of("provider", "portal-access-self-registration-form")).expect(201);
         String step = admin.get(base + "/flows/" + enc(form) + "/executions").expect(200).list().stream()
-                .filter(e -> "portalaccess-self-registration-form".equals(e.path("providerId").asText()))
+                .filter(e -> "portal-access-self-registration-form".equals(e.path("providerId").asText()))
                 .map(e -> e.path("id").asText()).findFirst().orElseThrow();
         configId = admin.post(base + "/executions/" + step + "/config",
                 Map.of("alias", "policy-" + realm.name, "config", Map.of("mode", "ANYONE"))).expect(201).createdId();

@@ -40,7 +40,7 @@ final class CustomerConsoleRealm {
         rep.put("eventsEnabled", true);
         rep.put("adminEventsEnabled", true);
         rep.put("adminEventsDetailsEnabled", true);
-        rep.put("eventsListeners", List.of("jboss-logging", "portalaccess-customer"));
+        rep.put("eventsListeners", List.of("jboss-logging", "portal-access-customer"));
         rep.put("attributes", Map.of("portalaccess.roles.enabled", "true", "portalaccess.features", CATALOG,
                 "portalaccess.autoInvite.enabled", "true"));
         rep.put("clients", List.of(Map.of(

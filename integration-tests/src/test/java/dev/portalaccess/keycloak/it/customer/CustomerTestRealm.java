@@ -35,6 +35,12 @@ final class CustomerTestRealm {
 
     /** As {@link #create(Rest, KeycloakServer, Map)}, with more realm representation fields (e.g. the email theme). */
     static CustomerTestRealm create(Rest admin, KeycloakServer server, Map<String, String> attributes, Map<String, Object> more) {
+        return create(admin, server, attributes, more, "portal-access-customer-portal-access", "portal-access-customer");
+    }
+
+    /** As above, with the authenticator and event listener given by id (the deprecated ids of docs/renames.md still work). */
+    static CustomerTestRealm create(Rest admin, KeycloakServer server, Map<String, String> attributes, Map<String, Object> more,
+                                    String authenticatorId, String eventListenerId) {
         Map<String, Object> rep = new HashMap<>(more);
         rep.put("realm", TestRealms.uniqueName("customer"));
         rep.put("displayName", "Acme Vendor Portal");
@@ -42,7 +48,7 @@ final class CustomerTestRealm {
         rep.put("eventsEnabled", true);
         rep.put("adminEventsEnabled", true);
         rep.put("adminEventsDetailsEnabled", true);
-        rep.put("eventsListeners", List.of("jboss-logging", "portalaccess-customer"));
+        rep.put("eventsListeners", List.of("jboss-logging", eventListenerId));
         rep.put("attributes", attributes);
         String realmName = (String) rep.get("realm");
         String landing = server.baseUrl() + "/realms/" + realmName + "/portal-landing";
@@ -51,7 +57,7 @@ final class CustomerTestRealm {
                 client("other", OTHER_SECRET, landing, Map.of())));
         TestRealms.create(admin, rep);
         CustomerTestRealm realm = new CustomerTestRealm(admin, server, realmName);
-        realm.installPortalBrowserFlow();
+        realm.installPortalBrowserFlow(authenticatorId);
         return realm;
     }
 
@@ -60,7 +66,7 @@ final class CustomerTestRealm {
      * username/password form), then the customer portal access authenticator, required, so it runs on every
      * identification path.
      */
-    private void installPortalBrowserFlow() {
+    private void installPortalBrowserFlow(String authenticatorId) {
         String flows = path("/authentication/flows");
         admin.post(flows, Map.of("alias", "portal-browser", "providerId", "basic-flow", "topLevel", true, "builtIn", false,
                 "description", "browser flow with customer portal access")).expect(201);
@@ -70,10 +76,11 @@ final class CustomerTestRealm {
         admin.post(flows + "/portal-browser-identify/executions/flow", Map.of("alias", "portal-browser-forms", "type", "basic-flow",
                 "description", "username and password")).expect(201);
         admin.post(flows + "/portal-browser-forms/executions/execution", Map.of("provider", "auth-username-password-form")).expect(201);
-        admin.post(flows + "/portal-browser/executions/execution", Map.of("provider", "portalaccess-customer-portal-access")).expect(201);
+        admin.post(flows + "/portal-browser/executions/execution", Map.of("provider", authenticatorId)).expect(201);
         for (JsonNode execution : admin.get(flows + "/portal-browser/executions").expect(200).list()) {
             String requirement = switch (execution.path("displayName").asText()) {
-                case "portal-browser-identify", "Customer portal access", "Username Password Form" -> "REQUIRED";
+                case "portal-browser-identify", "Customer portal access", "Customer portal access (deprecated id)",
+                     "Username Password Form" -> "REQUIRED";
                 default -> "ALTERNATIVE";
             };
             ObjectNode update = (ObjectNode) execution;

@@ -51,10 +51,10 @@ class EnterprisePortalRealmIT {
         assertEquals("portal-first-broker-login", admin.get(REALM + "/identity-provider/instances/globex-saml").expect(200).json()
                 .path("firstBrokerLoginFlowAlias").asText(), "Globex signs in through the just-in-time flow (EnterprisePortalJitIT)");
         assertTrue(admin.get(REALM + "/authentication/flows/portal-browser/executions").expect(200).list().stream()
-                .anyMatch(e -> "portalaccess-customer-portal-access".equals(e.path("providerId").asText())
+                .anyMatch(e -> "portal-access-customer-portal-access".equals(e.path("providerId").asText())
                         && "REQUIRED".equals(e.path("requirement").asText())), "the authenticator is in the browser flow");
         assertTrue(admin.get(REALM + "/events/config").expect(200).json().path("eventsListeners").toString()
-                .contains("portalaccess-customer"), "the customer event listener is enabled");
+                .contains("portal-access-customer"), "the customer event listener is enabled");
     }
 
     @Test

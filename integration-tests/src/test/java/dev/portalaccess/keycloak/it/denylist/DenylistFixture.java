@@ -21,8 +21,8 @@ import org.htmlunit.html.HtmlPage;
 /** Realms, users and pages the denylist integration tests share. */
 final class DenylistFixture {
 
-    static final String VALIDATOR = "portalaccess-email-denylist";
-    static final String BROKER_AUTHENTICATOR = "portalaccess-denylist-broker";
+    static final String VALIDATOR = "portal-access-email-denylist";
+    static final String BROKER_AUTHENTICATOR = "portal-access-denylist-broker";
     static final String MESSAGE = "This email address cannot be used here";
     static final String PASSWORD = "Secret-Passw0rd!";
 

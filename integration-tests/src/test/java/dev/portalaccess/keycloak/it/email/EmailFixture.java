@@ -34,7 +34,7 @@ final class EmailFixture {
     static final String INVALID_MESSAGE = "This is not a valid email address";
     static final String INVALID_KEY = "portalaccessEmailInvalid";
     static final String IDP = "upstream";
-    static final String DENYLIST_STEP = "portalaccess-denylist-broker";
+    static final String DENYLIST_STEP = "portal-access-denylist-broker";
     static final String CLIENT = "email-it";
 
     /** Zero-width space, combining grapheme joiner, variation selector 16, Hangul filler: all "invisible". */

@@ -170,7 +170,7 @@ class UnparsableEmailIT {
         JsonNode profile = admin.get("/admin/realms/" + realm + "/users/profile").expect(200).json();
         for (JsonNode attribute : profile.path("attributes")) {
             if ("email".equals(attribute.path("name").asText())) {
-                ((ObjectNode) attribute.path("validations")).putObject("portalaccess-email-denylist");
+                ((ObjectNode) attribute.path("validations")).putObject("portal-access-email-denylist");
             }
         }
         admin.put("/admin/realms/" + realm + "/users/profile", profile).expect(200);

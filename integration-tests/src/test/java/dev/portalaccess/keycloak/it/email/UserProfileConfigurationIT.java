@@ -33,7 +33,7 @@ class UserProfileConfigurationIT {
         String realm = EmailFixture.realm(admin, "em-up-config");
         String profileUrl = "/admin/realms/" + realm + "/users/profile";
         JsonNode profile = admin.get(profileUrl).expect(200).json();
-        assertFalse(profile.toString().contains("portalaccess-email\""), "not in the stored configuration: " + profile);
+        assertFalse(profile.toString().contains("portal-access-email\""), "not in the stored configuration: " + profile);
 
         // what an admin does in Realm settings > User profile: a required attribute and a pattern on email
         ArrayNode attributes = (ArrayNode) profile.path("attributes");
@@ -72,8 +72,8 @@ class UserProfileConfigurationIT {
         assertTrue(userProfile.has("declarative-user-profile"), userProfile.toString());
         JsonNode validators = info.path("componentTypes").path("org.keycloak.validate.Validator");
         List<String> offered = validators.findValuesAsText("id");
-        assertTrue(offered.contains("portalaccess-email-denylist"), offered.toString());
-        assertFalse(offered.contains("portalaccess-email"), "always on, not offered: " + offered);
+        assertTrue(offered.contains("portal-access-email-denylist"), offered.toString());
+        assertFalse(offered.contains("portal-access-email"), "always on, not offered: " + offered);
     }
 
     private static HtmlPage fill(HtmlPage page, String email, String department) throws Exception {

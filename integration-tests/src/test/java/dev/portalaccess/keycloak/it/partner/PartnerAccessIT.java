@@ -81,7 +81,7 @@ class PartnerAccessIT {
 
         JsonNode refused = r.revoke(tenant, alice).expect(409).json();
         assertEquals("lastTenantAccess", refused.get("error").asText());
-        assertEquals("partnerAccess.lastTenantAccess", refused.get("messageKey").asText());
+        assertEquals("portalAccessPartnerLastTenantAccess", refused.get("messageKey").asText());
         assertTrue(refused.get("errorMessage").asText().contains("solo"));
         assertTrue(r.hasAccess(tenant, alice));
 

@@ -135,7 +135,7 @@ class PartnerInvitationIT {
         String acmeLink = link(server, mail, email);
         invite(r, globex, email);
         // a realm created with partner access on has the "join a tenant" required action enabled
-        assertTrue(admin.get(r.base + "/authentication/required-actions/portalaccess-tenant-invitation").expect(200).json()
+        assertTrue(admin.get(r.base + "/authentication/required-actions/portal-access-tenant-invitation").expect(200).json()
                 .get("enabled").asBoolean());
 
         // signing in without the link offers nothing: the account's verified flag proves nothing about this person

@@ -45,7 +45,7 @@ class PartnerPortalRealmIT {
         assertEquals("PENDING", pending.get(0).get("status").asText());
 
         // imported with partner access on: invited users with an account accept after signing in
-        JsonNode join = admin.get("/admin/realms/partner-portal/authentication/required-actions/portalaccess-tenant-invitation")
+        JsonNode join = admin.get("/admin/realms/partner-portal/authentication/required-actions/portal-access-tenant-invitation")
                 .expect(200).json();
         assertTrue(join.get("enabled").asBoolean(), join.toString());
     }

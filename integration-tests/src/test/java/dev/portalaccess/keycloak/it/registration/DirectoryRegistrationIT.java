@@ -209,7 +209,7 @@ class DirectoryRegistrationIT {
                 "providerType", "org.keycloak.storage.UserStorageProvider", "parentId", realmId, "config", config))
                 .expect(201).createdId();
         admin.post("/admin/realms/" + r.realm + "/components", Map.of("name", "self-registration",
-                "providerId", "portalaccess-selfreg-directory",
+                "providerId", "portal-access-selfreg-directory",
                 "providerType", "org.keycloak.storage.ldap.mappers.LDAPStorageMapper", "parentId", ldapId, "config", Map.of()))
                 .expect(201);
         return ldapId;

@@ -21,9 +21,9 @@ import dev.portalaccess.keycloak.testsupport.TestRealms;
  */
 final class SelfRegistrationRealm {
 
-    static final String FORM_STEP = "portalaccess-self-registration-form";
-    static final String IDP_CHECK_STEP = "portalaccess-selfreg-idp-check";
-    static final String IDP_GRANT_STEP = "portalaccess-selfreg-idp-grant";
+    static final String FORM_STEP = "portal-access-self-registration-form";
+    static final String IDP_CHECK_STEP = "portal-access-selfreg-idp-check";
+    static final String IDP_GRANT_STEP = "portal-access-selfreg-idp-grant";
     static final String REGISTRATION_FLOW = "self-registration";
     static final String BROKER_FLOW = "self-registration first broker login";
 

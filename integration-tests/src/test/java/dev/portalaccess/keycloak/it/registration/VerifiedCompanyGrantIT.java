@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @KeycloakIntegrationTest
 class VerifiedCompanyGrantIT {
 
-    private static final String PENDING_ACTION = "portalaccess-company-membership";
+    private static final String PENDING_ACTION = "portal-access-company-membership";
 
     @Test
     void theRegistrationFormGrantsTheCompanyOnlyOnceTheVerifyEmailLinkIsOpened(KeycloakServer server, Rest admin, Browser browser,

@@ -43,14 +43,14 @@ class CustomerPortalRealmIT {
     @Test
     void thePortalClientCarriesTheCustomerMapperAndTokensShowIt(Rest admin) {
         JsonNode portal = admin.get("/admin/realms/" + REALM + "/clients?clientId=portal").expect(200).list().get(0);
-        assertTrue(portal.path("protocolMappers").findValuesAsText("protocolMapper").contains("portalaccess-customer-claim-mapper"),
+        assertTrue(portal.path("protocolMappers").findValuesAsText("protocolMapper").contains("portal-access-customer-claim-mapper"),
                 portal.toString());
 
         // a test-only client with the same mapper lets the test use a password grant (the portal client uses PKCE)
         Map<String, Object> client = Map.of("clientId", "roles-it-" + System.nanoTime(), "publicClient", true,
                 "directAccessGrantsEnabled", true,
                 "protocolMappers", List.of(Map.of("name", "customers", "protocol", "openid-connect",
-                        "protocolMapper", "portalaccess-customer-claim-mapper",
+                        "protocolMapper", "portal-access-customer-claim-mapper",
                         "config", Map.of("access.token.claim", "true", "id.token.claim", "true", "userinfo.token.claim", "true"))));
         admin.post("/admin/realms/" + REALM + "/clients", client).expect(201);
         String gina = admin.get("/admin/realms/" + REALM + "/users?username=gina.globex&exact=true").expect(200).list().get(0).path("id").asText();

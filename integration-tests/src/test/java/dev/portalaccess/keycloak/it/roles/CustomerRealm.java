@@ -42,7 +42,7 @@ final class CustomerRealm {
                 "protocolMappers", List.of(Map.of(
                         "name", "customers",
                         "protocol", "openid-connect",
-                        "protocolMapper", "portalaccess-customer-claim-mapper",
+                        "protocolMapper", "portal-access-customer-claim-mapper",
                         "config", Map.of("claim.name", "customers", "access.token.claim", "true",
                                 "id.token.claim", "true", "userinfo.token.claim", "true"))))));
         return new CustomerRealm(admin, TestRealms.create(admin, rep));

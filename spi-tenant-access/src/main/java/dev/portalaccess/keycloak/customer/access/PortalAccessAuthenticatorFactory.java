@@ -13,9 +13,9 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 /** Registers {@link PortalAccessAuthenticator} ("Customer portal access") for authentication flows. */
 @AutoService(AuthenticatorFactory.class)
-public final class PortalAccessAuthenticatorFactory implements AuthenticatorFactory {
+public class PortalAccessAuthenticatorFactory implements AuthenticatorFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-customer-portal-access";
+    public static final String PROVIDER_ID = "portal-access-customer-portal-access";
 
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
             AuthenticationExecutionModel.Requirement.REQUIRED,

@@ -9,7 +9,7 @@ import org.keycloak.protocol.oidc.token.TokenPostProcessorFactory;
 @AutoService(TokenPostProcessorFactory.class)
 public final class PortalAccessTokenPostProcessorFactory implements TokenPostProcessorFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-customer-portal-access";
+    public static final String PROVIDER_ID = "portal-access-customer-portal-access";
 
     @Override
     public String getId() {

@@ -118,6 +118,24 @@ public final class CustomerResource {
         return JsonDocuments.tree(stored);
     }
 
+    /**
+     * {@code POST settings/check}: the validation of {@link #writeSettings} without the write: stores nothing, emits
+     * no admin event; 200 {@code {"valid":true}} or the PUT's 400. Needs manage on the customer like the PUT.
+     */
+    @POST
+    @Path("settings/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> checkSettings(JsonNode document) {
+        Access.requireManage(auth, customer);
+        try {
+            CustomerSettingsDocument.check(session, customer, document);
+        } catch (PortalAccessRefusal refused) {
+            throw Problems.of(refused);
+        }
+        return Map.of("valid", true);
+    }
+
     // ---- members ---------------------------------------------------------------------------------------
 
     @GET

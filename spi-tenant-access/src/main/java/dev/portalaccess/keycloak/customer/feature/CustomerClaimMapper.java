@@ -39,10 +39,10 @@ import org.keycloak.representations.IDToken;
  * the realm uses customer roles, {@code features} always (empty when none is enabled).
  */
 @AutoService(ProtocolMapper.class)
-public final class CustomerClaimMapper extends AbstractOIDCProtocolMapper
+public class CustomerClaimMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
 
-    public static final String PROVIDER_ID = "portalaccess-customer-claim-mapper";
+    public static final String PROVIDER_ID = "portal-access-customer-claim-mapper";
     public static final String DEFAULT_CLAIM = "customers";
 
     private static final List<ProviderConfigProperty> CONFIG = configProperties();

@@ -1,5 +1,6 @@
 package dev.portalaccess.keycloak.customer.feature;
 
+import dev.portalaccess.keycloak.rest.RealmRights;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class CustomerFeaturesResource {
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> catalog() {
-        auth.realm().requireViewRealm();
+        RealmRights.requireViewRealm(auth, "read the customer features");
         return Map.of("catalog", catalogView(CustomerFeatures.catalog(realm)));
     }
 
@@ -64,7 +65,7 @@ public final class CustomerFeaturesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> setCatalog(String body) {
-        auth.realm().requireManageRealm();
+        RealmRights.requireManageRealm(auth, "change the customer features");
         FeatureCatalog catalog;
         try {
             catalog = FeatureCatalog.parse(body);
@@ -82,7 +83,7 @@ public final class CustomerFeaturesResource {
     @Path("customers")
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> customers() {
-        auth.realm().requireViewRealm();
+        RealmRights.requireViewRealm(auth, "read the customer features");
         FeatureCatalog catalog = CustomerFeatures.catalog(realm);
         CustomerFeatures features = new CustomerFeatures(session);
         return organizations().getAllStream().map(organization -> {
@@ -99,7 +100,7 @@ public final class CustomerFeaturesResource {
     @Path("customers/{customerId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> customer(@PathParam("customerId") String customerId) {
-        auth.realm().requireViewRealm();
+        RealmRights.requireViewRealm(auth, "read the customer features");
         return customerView(findCustomer(customerId));
     }
 
@@ -109,7 +110,7 @@ public final class CustomerFeaturesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> setFeatures(@PathParam("customerId") String customerId, String body) {
-        auth.realm().requireManageRealm();
+        RealmRights.requireManageRealm(auth, "change the customer features");
         OrganizationModel organization = findCustomer(customerId);
         List<String> wanted = parseFeatureList(body);
         FeatureCatalog catalog = CustomerFeatures.catalog(realm);
@@ -124,7 +125,7 @@ public final class CustomerFeaturesResource {
     @Path("customers/{customerId}/{feature}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> enable(@PathParam("customerId") String customerId, @PathParam("feature") String feature) {
-        auth.realm().requireManageRealm();
+        RealmRights.requireManageRealm(auth, "change the customer features");
         OrganizationModel organization = findCustomer(customerId);
         FeatureCatalog catalog = knownFeature(feature);
         return change(organization, catalog.enable(new CustomerFeatures(session).enabled(organization, catalog), feature));
@@ -135,7 +136,7 @@ public final class CustomerFeaturesResource {
     @Path("customers/{customerId}/{feature}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> disable(@PathParam("customerId") String customerId, @PathParam("feature") String feature) {
-        auth.realm().requireManageRealm();
+        RealmRights.requireManageRealm(auth, "change the customer features");
         OrganizationModel organization = findCustomer(customerId);
         FeatureCatalog catalog = knownFeature(feature);
         return change(organization, catalog.disable(new CustomerFeatures(session).enabled(organization, catalog), feature));

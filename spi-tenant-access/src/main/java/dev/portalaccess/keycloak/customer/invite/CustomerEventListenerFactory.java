@@ -18,9 +18,9 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * members (its own realm attribute switches it; it needs no event-listener entry).
  */
 @AutoService(EventListenerProviderFactory.class)
-public final class CustomerEventListenerFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
+public class CustomerEventListenerFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-customer";
+    public static final String PROVIDER_ID = "portal-access-customer";
 
     @Override
     public String getId() {

@@ -13,9 +13,9 @@ import org.keycloak.models.KeycloakSessionFactory;
  * highest-order factory of an SPI as its default provider.
  */
 @AutoService(EmailTemplateProviderFactory.class)
-public final class InviterNamingEmailTemplateProviderFactory implements EmailTemplateProviderFactory {
+public class InviterNamingEmailTemplateProviderFactory implements EmailTemplateProviderFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-freemarker";
+    public static final String PROVIDER_ID = "portal-access-freemarker";
 
     @Override
     public EmailTemplateProvider create(KeycloakSession session) {

@@ -29,10 +29,10 @@ import org.keycloak.representations.IDToken;
  * Resolved at token time, so a renamed or deleted customer is never stale in a token.
  */
 @AutoService(ProtocolMapper.class)
-public final class CustomerOrganizationMapper extends AbstractOIDCProtocolMapper
+public class CustomerOrganizationMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, TokenIntrospectionTokenMapper {
 
-    public static final String PROVIDER_ID = "portalaccess-customer-organization-mapper";
+    public static final String PROVIDER_ID = "portal-access-customer-organization-mapper";
 
     private static final List<ProviderConfigProperty> CONFIG = config();
 
