@@ -198,6 +198,9 @@ public final class CustomerSaml {
                 .queryParam("scope", "openid")
                 .queryParam("redirect_uri", redirectUri)
                 .queryParam("prompt", "login")
+                // the team client requires PKCE; the test ends before any code is issued, so the verifier is dropped
+                .queryParam("code_challenge", pkceChallenge(SecretGenerator.getInstance().randomString(64)))
+                .queryParam("code_challenge_method", "S256")
                 .queryParam("kc_idp_hint", model.getAlias())
                 .queryParam(TEST_PARAMETER, nonce)
                 .build().toString();
@@ -302,6 +305,15 @@ public final class CustomerSaml {
     private String acsUrl() {
         return UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path("realms").path(realm.getName())
                 .path("broker").path(aliasOf(customer)).path("endpoint").build().toString();
+    }
+
+    private static String pkceChallenge(String verifier) {
+        try {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String hash(String nonce) {
