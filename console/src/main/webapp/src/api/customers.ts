@@ -45,6 +45,8 @@ export interface CustomerSettings {
   jit?: { withoutInvitation: JitWithoutInvitation | string };
   features?: string[];
   partner?: { autoAdd: boolean };
+  /** What the customer's Administrators may do themselves (customer roles realms). */
+  selfService?: { serviceAccounts: boolean; saml: boolean };
   /** Stored values that did not validate (read as their default). */
   invalid?: { field: string; error: string; errorMessage?: string }[];
 }

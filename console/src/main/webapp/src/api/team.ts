@@ -23,6 +23,59 @@ export interface MyCustomer {
   featureCatalog?: FeatureState[];
   /** The vendor lets this customer's Administrators manage its service accounts. */
   serviceAccounts?: boolean;
+  /** The vendor lets this customer's Administrators set up their own SAML identity provider. */
+  saml?: boolean;
+}
+
+export type SamlSourceKind = "metadataUrl" | "metadataXml" | "manual";
+
+/** What the Administrator gives: one source and its values (the server validates each). */
+export interface SamlRequest {
+  source: SamlSourceKind;
+  metadataUrl?: string;
+  metadataXml?: string;
+  entityId?: string;
+  ssoUrl?: string;
+  binding?: "POST" | "REDIRECT";
+  signingCertificate?: string;
+}
+
+/** The customer's own SAML identity provider (GET .../saml). */
+export interface CustomerSamlProvider {
+  configured: boolean;
+  alias?: string;
+  state?: "testing" | "on";
+  enabled?: boolean;
+  source?: SamlSourceKind | null;
+  entityId?: string | null;
+  ssoUrl?: string | null;
+  metadataUrl?: string | null;
+  binding?: "POST" | "REDIRECT";
+  domain?: string | null;
+  tested?: boolean;
+  testedAs?: string | null;
+  /** Seconds since the epoch. */
+  testedAt?: number | null;
+  /** What the customer's IdP needs about us. */
+  spEntityId?: string;
+  acsUrl?: string;
+}
+
+/** Only the chosen source's values, trimmed; blanks left out. */
+export function samlRequest(form: SamlRequest): SamlRequest {
+  const keep: Record<SamlSourceKind, (keyof SamlRequest)[]> = {
+    metadataUrl: ["metadataUrl"],
+    metadataXml: ["metadataXml"],
+    manual: ["entityId", "ssoUrl", "binding", "signingCertificate"],
+  };
+  const out: Record<string, string> = { source: form.source };
+  for (const key of keep[form.source]) {
+    const value = form[key]?.trim();
+    if (value) {
+      out[key] = value;
+    }
+  }
+  return out as unknown as SamlRequest;
 }
 
 /** A customer service account (a confidential client with only the client-credentials grant). */
@@ -130,6 +183,26 @@ export class TeamClient {
 
   revokeServiceAccount(customerId: string, serviceAccountId: string): Promise<void> {
     return this.#call("DELETE", `customers/${enc(customerId)}/service-accounts/${enc(serviceAccountId)}`);
+  }
+
+  saml(customerId: string): Promise<CustomerSamlProvider> {
+    return this.#call("GET", `customers/${enc(customerId)}/saml`);
+  }
+
+  saveSaml(customerId: string, request: SamlRequest): Promise<CustomerSamlProvider> {
+    return this.#call("PUT", `customers/${enc(customerId)}/saml`, samlRequest(request));
+  }
+
+  removeSaml(customerId: string): Promise<void> {
+    return this.#call("DELETE", `customers/${enc(customerId)}/saml`);
+  }
+
+  startSamlTest(customerId: string): Promise<{ url: string; expiresIn: number }> {
+    return this.#call("POST", `customers/${enc(customerId)}/saml/test`);
+  }
+
+  turnSaml(customerId: string, enabled: boolean): Promise<CustomerSamlProvider> {
+    return this.#call("PUT", `customers/${enc(customerId)}/saml/enabled`, { enabled });
   }
 
   #call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -40,6 +40,7 @@ import {
 import { ErrorAlert, FieldError } from "../errors/ErrorDisplay";
 import { type ErrorContract, errorFromUnknown } from "../errors/errorContract";
 import { Loading } from "./CustomersPage";
+import { SamlCard } from "./SamlCard";
 import { ServiceAccountsCard } from "./ServiceAccountsCard";
 import { useTeam } from "./TeamContext";
 import { localize } from "./teamErrors";
@@ -193,6 +194,7 @@ export function CustomerTeamPage() {
               />
             )}
             {canManage && customer.serviceAccounts && <ServiceAccountsCard customer={customer} />}
+            {canManage && customer.saml && <SamlCard customer={customer} />}
             <FeaturesCard customer={customer} />
           </GridItem>
         </Grid>

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { displayName, TeamClient, teamRules, type TeamMember, withoutBlanks } from "../api/team";
+import { displayName, samlRequest, TeamClient, teamRules, type TeamMember, withoutBlanks } from "../api/team";
 import { ApiError } from "../errors/errorContract";
 import { createI18n } from "../i18n";
 import de from "../i18n/locales/de/team.json";
 import en from "../i18n/locales/en/team.json";
+import { localizeSaml } from "./samlErrors";
 import { localize } from "./teamErrors";
 
 function keys(bundle: object, prefix = ""): string[] {
@@ -99,5 +100,27 @@ describe("localize", () => {
     );
     const domain = { status: 400, error: "domainNotAllowed", field: "email", errorMessage: "eve@evil.example is not allowed" };
     expect(localize(domain, messages)).toEqual(domain);
+  });
+});
+
+describe("SAML set-up", () => {
+  it("sends only the chosen source's values, trimmed", () => {
+    expect(samlRequest({ source: "metadataUrl", metadataUrl: " https://idp.example/md ", entityId: "left over" }))
+      .toEqual({ source: "metadataUrl", metadataUrl: "https://idp.example/md" });
+    expect(samlRequest({ source: "manual", entityId: "urn:idp", ssoUrl: "https://idp.example/sso", binding: "REDIRECT",
+      signingCertificate: "  ", metadataUrl: "x" }))
+      .toEqual({ source: "manual", entityId: "urn:idp", ssoUrl: "https://idp.example/sso", binding: "REDIRECT" });
+  });
+
+  it("shows the localized refusal with the server's reason, in German too", async () => {
+    const i18n = await createI18n("de");
+    const messages = { t: (k: string, o?: Record<string, unknown>) => i18n.t(k, o) as string, exists: (k: string) => i18n.exists(k) };
+    const shown = localizeSaml({ status: 400, error: "metadataUnreachable", field: "metadataUrl",
+      errorMessage: "The metadata URL answered HTTP 404", messageKey: "portalAccessCustomerMetadataUnreachable" }, messages);
+    expect(shown.errorMessage).toBe("Die Metadaten konnten von dieser URL nicht abgerufen werden. (The metadata URL answered HTTP 404)");
+    expect(shown.field).toBe("metadataUrl");
+    expect(shown.messageKey).toBeUndefined();
+    const unknown = { status: 400, error: "somethingElse", errorMessage: "as is" };
+    expect(localizeSaml(unknown, messages)).toBe(unknown);
   });
 });

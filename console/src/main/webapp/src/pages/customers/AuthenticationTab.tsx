@@ -34,6 +34,112 @@ import { FieldRefusal, isAboutFields, useCanManage, useCustomersApi } from "./co
 import { cleanEntries, entryErrors } from "./entries";
 import { useEntryCheck } from "./entryCheck";
 
+/** The config key that marks a provider as set up by the customer (its organization id; CustomerSaml on the server). */
+const CUSTOMER_SAML_ORGANIZATION = "portalaccess.customerSaml.organization";
+
+/**
+ * Customer-made SAML: the vendor's switch (customer setting selfService.saml) and the provider the customer's
+ * Administrators set up on the team page (alias, entity id, state), which the vendor can disable, enable and remove
+ * through Keycloak's own admin API.
+ */
+function CustomerMadeSaml({ customerId, settings, saveSettings, notify }: TabProps) {
+  const { t } = useTranslation();
+  const { admin } = useConsole();
+  const { realm } = useRealm();
+  const canManage = useCanManage();
+  const [allowed, setAllowed] = useState(settings.selfService?.saml ?? false);
+  const [provider, setProvider] = useState<IdentityProviderRepresentation | null | undefined>();
+  const [error, setError] = useState<ErrorContract>();
+  const [busy, setBusy] = useState(false);
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    admin.client.identityProviders.find({ realm: realm.name, realmOnly: false, max: 1000 }).then(
+      (all) => setProvider(all.find((p) => p.config?.[CUSTOMER_SAML_ORGANIZATION] === customerId) ?? null),
+      (e) => setError(errorFromUnknown(e)),
+    );
+  }, [admin, realm.name, customerId, round]);
+
+  const toggle = (value: boolean) => {
+    setBusy(true);
+    setError(undefined);
+    saveSettings({ selfService: { serviceAccounts: settings.selfService?.serviceAccounts ?? false, saml: value } }).then(
+      (doc) => {
+        setBusy(false);
+        setAllowed(doc.selfService?.saml ?? value);
+        notify(t("customers.saved"));
+      },
+      (e) => {
+        setBusy(false);
+        setError(errorFromUnknown(e));
+      },
+    );
+  };
+
+  const change = (action: () => Promise<unknown>, message: string) => {
+    setBusy(true);
+    setError(undefined);
+    action().then(
+      () => {
+        setBusy(false);
+        notify(message);
+        setRound((r) => r + 1);
+      },
+      (e) => {
+        setBusy(false);
+        setError(errorFromUnknown(e));
+      },
+    );
+  };
+
+  const alias = provider?.alias ?? "";
+  const state = provider ? (provider.enabled === false ? "disabled" : (provider.config?.["portalaccess.customerSaml.state"] ?? "testing")) : "";
+  return (
+    <Card data-testid="customer-made-saml">
+      <CardTitle>{t("customers.authentication.selfSaml")}</CardTitle>
+      <CardBody>
+        <Text className="pf-v5-u-mb-md">{t("customers.authentication.selfSamlHelp")}</Text>
+        <Switch id="self-service-saml" label={t("customers.authentication.selfSamlSwitch")} isChecked={allowed}
+          isDisabled={!canManage || busy} onChange={(_e, v) => toggle(v)} data-testid="self-service-saml" />
+        <FieldRefusal error={error} field="selfService.saml" />
+        {error && !isAboutFields(error, ["selfService.saml"]) && <ErrorAlert error={error} onClose={() => setError(undefined)} />}
+        <Text component="h3" className="pf-v5-u-mt-md">{t("customers.authentication.customerMade")}</Text>
+        {provider === undefined && !error && <Spinner size="md" aria-label={t("app.loading")} />}
+        {provider === null && <Text data-testid="customer-made-none">{t("customers.authentication.customerMadeNone")}</Text>}
+        {provider && (
+          <div data-testid="customer-made-provider" data-alias={alias} data-state={state}>
+            <Text>{t("customers.authentication.alias")}: <strong>{alias}</strong></Text>
+            <Text>{t("customers.authentication.entityId")}: {provider.config?.idpEntityId}</Text>
+            <Text>{t("customers.authentication.state")}: <span data-testid="customer-made-state">{t(`customers.authentication.state_${state}`)}</span></Text>
+            {canManage && (
+              <ActionGroup className="pf-v5-u-mt-sm">
+                {provider.enabled === false ? (
+                  <Button variant="secondary" isDisabled={busy} data-testid="customer-made-enable"
+                    onClick={() => change(() => admin.client.identityProviders.update({ alias, realm: realm.name }, { ...provider, enabled: true }),
+                      t("customers.authentication.customerMadeEnabled", { alias }))}>
+                    {t("customers.authentication.enable")}
+                  </Button>
+                ) : (
+                  <Button variant="secondary" isDisabled={busy} data-testid="customer-made-disable"
+                    onClick={() => change(() => admin.client.identityProviders.update({ alias, realm: realm.name }, { ...provider, enabled: false }),
+                      t("customers.authentication.customerMadeDisabled", { alias }))}>
+                    {t("customers.authentication.disable")}
+                  </Button>
+                )}
+                <Button variant="link" isDanger isDisabled={busy} data-testid="customer-made-remove"
+                  onClick={() => change(() => admin.client.identityProviders.del({ alias, realm: realm.name }),
+                    t("customers.authentication.customerMadeRemoved", { alias }))}>
+                  {t("customers.authentication.remove")}
+                </Button>
+              </ActionGroup>
+            )}
+          </div>
+        )}
+      </CardBody>
+    </Card>
+  );
+}
+
 /** Domain restriction (switch and entries) and SAML (the customer's identity provider, just-in-time joining). */
 export function AuthenticationTab(props: TabProps) {
   const { t } = useTranslation();
@@ -45,6 +151,11 @@ export function AuthenticationTab(props: TabProps) {
       <StackItem>
         <Saml {...props} />
       </StackItem>
+      {props.settings.selfService && (
+        <StackItem>
+          <CustomerMadeSaml {...props} />
+        </StackItem>
+      )}
     </Stack>
   );
 }

@@ -19,6 +19,8 @@ class SettingKeysInOnePlaceTest {
                 "CustomerRoles.java", Set.of("INVITATION_ATTRIBUTE_PREFIX", "ORGANIZATION_REMOVAL_SESSION_ATTRIBUTE",
                         "ROLE_GROUP_MARKER", "IMPORTING_SESSION_ATTRIBUTE", "RESENT_ROLE_SESSION_ATTRIBUTE"),
                 "MailboxProof.java", Set.of("USER", "EMAIL"),
-                "CustomerServiceAccountsResource.java", Set.of("ATTR_CREATED_AT", "ATTR_REVOKED_AT")));
+                "CustomerServiceAccountsResource.java", Set.of("ATTR_CREATED_AT", "ATTR_REVOKED_AT"),
+                // config keys of the customer-made SAML provider (identity-provider config, not organization attributes)
+                "CustomerSaml.java", Set.of("PREFIX")));
     }
 }

@@ -26,6 +26,7 @@ import dev.portalaccess.keycloak.customer.feature.FeatureCatalog;
 import dev.portalaccess.keycloak.customer.role.CustomerRole;
 import dev.portalaccess.keycloak.customer.role.CustomerRoles;
 import dev.portalaccess.keycloak.customer.role.RoleProblems;
+import dev.portalaccess.keycloak.customer.saml.CustomerSaml;
 import dev.portalaccess.keycloak.customer.serviceaccount.CustomerServiceAccountStore;
 import dev.portalaccess.keycloak.email.InvalidEmailException;
 import dev.portalaccess.keycloak.invitation.InvitationRefusedException;
@@ -65,8 +66,11 @@ public final class CustomerAdminResource {
     private final OrganizationProvider organizations;
     private final CustomerRoles roles;
 
-    CustomerAdminResource(KeycloakSession session) {
+    private final Set<String> samlMetadataAllowedHosts;
+
+    CustomerAdminResource(KeycloakSession session, Set<String> samlMetadataAllowedHosts) {
         this.session = session;
+        this.samlMetadataAllowedHosts = samlMetadataAllowedHosts;
         this.realm = session.getContext().getRealm();
         this.organizations = session.getProvider(OrganizationProvider.class);
         this.roles = new CustomerRoles(session);
@@ -317,6 +321,99 @@ public final class CustomerAdminResource {
         return Response.noContent().build();
     }
 
+    /**
+     * The customer's own SAML identity provider ({@code {"configured":false}} when there is none), for its
+     * Administrators when the vendor allows it ({@link SelfServiceSettings#SAML}).
+     */
+    @GET
+    @Path("customers/{customerId}/saml")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> saml(@PathParam("customerId") String customerId) {
+        return customerSaml(authenticate(), customerId).view();
+    }
+
+    /**
+     * Creates or replaces it: {@code {"source":"metadataUrl","metadataUrl":..}}, {@code {"source":"metadataXml",
+     * "metadataXml":..}} or {@code {"source":"manual","entityId":..,"ssoUrl":..,"binding":"POST","signingCertificate":..}}.
+     * Every change needs a new test sign-in and leaves it in state {@code testing}.
+     */
+    @PUT
+    @Path("customers/{customerId}/saml")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> putSaml(@PathParam("customerId") String customerId, Map<String, Object> body) {
+        AuthenticationManager.AuthResult auth = authenticate();
+        CustomerSaml saml = customerSaml(auth, customerId);
+        boolean existed = Boolean.TRUE.equals(saml.view().get("configured"));
+        Map<String, Object> view = saml.put(body == null ? Map.of() : body);
+        samlEvent(auth, customerId, existed ? OperationType.UPDATE : OperationType.CREATE, view).success();
+        return view;
+    }
+
+    /** Removes it (unlinked from the organization, then deleted); 204, also when there was none. */
+    @DELETE
+    @Path("customers/{customerId}/saml")
+    public Response deleteSaml(@PathParam("customerId") String customerId) {
+        AuthenticationManager.AuthResult auth = authenticate();
+        CustomerSaml saml = customerSaml(auth, customerId);
+        Map<String, Object> before = saml.view();
+        if (saml.remove()) {
+            samlEvent(auth, customerId, OperationType.DELETE, before).success();
+        }
+        return Response.noContent().build();
+    }
+
+    /**
+     * Starts a test sign-in: {@code {"url":..}}, an authorization request of the team page's client through the
+     * provider, for a new window. The result is recorded on the provider (GET shows {@code tested}, {@code testedAs}).
+     */
+    @POST
+    @Path("customers/{customerId}/saml/test")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> testSaml(@PathParam("customerId") String customerId) {
+        AuthenticationManager.AuthResult auth = authenticate();
+        String teamPage = session.getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName())
+                .path("portal-access/team/").build().toString();
+        Map<String, Object> answer = customerSaml(auth, customerId).startTest(TeamSignIn.CLIENT_ID, teamPage);
+        samlEvent(auth, customerId, OperationType.ACTION, Map.of("action", "test")).detail("action", "test").success();
+        return answer;
+    }
+
+    /** Turns it on for the customer's users ({@code {"enabled":true}}; needs a successful test) or back to testing. */
+    @PUT
+    @Path("customers/{customerId}/saml/enabled")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> turnSaml(@PathParam("customerId") String customerId, Map<String, Object> body) {
+        AuthenticationManager.AuthResult auth = authenticate();
+        CustomerSaml saml = customerSaml(auth, customerId);
+        Object enabled = body == null ? null : body.get("enabled");
+        if (!(enabled instanceof Boolean on)) {
+            throw bad("enabled", "required", "enabled must be true or false");
+        }
+        Map<String, Object> view = saml.turn(on);
+        samlEvent(auth, customerId, OperationType.UPDATE, view).detail("action", on ? "on" : "off").success();
+        return view;
+    }
+
+    private CustomerSaml customerSaml(AuthenticationManager.AuthResult auth, String customerId) {
+        OrganizationModel organization = manageableCustomer(customerId, auth);
+        if (!SelfServiceSettings.samlAllowed(organization)) {
+            throw RoleProblems.problem(session, Response.Status.FORBIDDEN, null, "samlNotAllowed",
+                    "Customer " + organization.getName() + " may not set up its identity provider itself", null);
+        }
+        return new CustomerSaml(session, organization, samlMetadataAllowedHosts);
+    }
+
+    private AdminEventBuilder samlEvent(AuthenticationManager.AuthResult auth, String customerId, OperationType operation,
+                                        Map<String, Object> view) {
+        OrganizationModel organization = organizations.getById(customerId);
+        return adminEvent(auth).operation(operation).resource(ResourceType.IDENTITY_PROVIDER)
+                .resourcePath("identity-provider", "instances", CustomerSaml.aliasOf(organization))
+                .representation(view)
+                .detail("customer", organization.getAlias());
+    }
+
     private CustomerServiceAccountStore serviceAccountStore(AuthenticationManager.AuthResult auth, String customerId) {
         OrganizationModel organization = manageableCustomer(customerId, auth);
         if (!SelfServiceSettings.serviceAccountsAllowed(organization)) {
@@ -398,6 +495,7 @@ public final class CustomerAdminResource {
         view.put("role", role.map(CustomerRole::groupName).orElse(null));
         view.put("canManageTeam", role.map(CustomerRole::canManageTeam).orElse(false));
         view.put("serviceAccounts", SelfServiceSettings.serviceAccountsAllowed(organization));
+        view.put("saml", SelfServiceSettings.samlAllowed(organization));
         FeatureCatalog catalog = CustomerFeatures.catalog(realm);
         Set<String> enabled = new CustomerFeatures(session).enabled(organization, catalog);
         view.put("features", List.copyOf(enabled));

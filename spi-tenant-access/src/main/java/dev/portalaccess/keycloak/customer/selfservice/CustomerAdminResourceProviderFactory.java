@@ -1,6 +1,10 @@
 package dev.portalaccess.keycloak.customer.selfservice;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.google.auto.service.AutoService;
 import dev.portalaccess.keycloak.customer.role.CustomerRolesSettings;
@@ -20,12 +24,20 @@ public final class CustomerAdminResourceProviderFactory implements RealmResource
 
     public static final String PROVIDER_ID = "customer-admin";
 
+    /**
+     * SPI option {@code spi-realm-restapi-extension--customer-admin--saml-metadata-allowed-hosts}: host names whose
+     * SAML metadata may be fetched although they resolve to loopback/private/link-local addresses (default none).
+     */
+    public static final String SAML_METADATA_ALLOWED_HOSTS = "saml-metadata-allowed-hosts";
+
+    private Set<String> samlMetadataAllowedHosts = Set.of();
+
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return new CustomerAdminResource(session);
+                return new CustomerAdminResource(session, samlMetadataAllowedHosts);
             }
 
             @Override
@@ -36,6 +48,9 @@ public final class CustomerAdminResourceProviderFactory implements RealmResource
 
     @Override
     public void init(Config.Scope config) {
+        String[] hosts = config.getArray(SAML_METADATA_ALLOWED_HOSTS);
+        samlMetadataAllowedHosts = hosts == null ? Set.of() : Arrays.stream(hosts).map(String::trim)
+                .filter(h -> !h.isEmpty()).map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -55,6 +70,7 @@ public final class CustomerAdminResourceProviderFactory implements RealmResource
     @Override
     public Map<String, String> getOperationalInfo() {
         return Map.of("realmAttribute", CustomerRolesSettings.ENABLED.key(),
-                "invitationRoleTable", "PA_INVITATION_ROLE");
+                "invitationRoleTable", "PA_INVITATION_ROLE",
+                SAML_METADATA_ALLOWED_HOSTS, String.join(",", samlMetadataAllowedHosts));
     }
 }

@@ -17,7 +17,7 @@ import dev.portalaccess.keycloak.customer.role.CustomerRolesSettings;
 import dev.portalaccess.keycloak.problem.Problem;
 import dev.portalaccess.keycloak.settings.CustomerSettingsSectionFactory;
 
-/** Section {@code selfService} of a customer's settings: {@code {"serviceAccounts":false}} (realms with customer roles). */
+/** Section {@code selfService} of a customer's settings: {@code {"serviceAccounts":false,"saml":false}} (realms with customer roles). */
 @AutoService(CustomerSettingsSectionFactory.class)
 public final class SelfServiceSection implements CustomerSettingsSectionFactory {
 
@@ -40,14 +40,16 @@ public final class SelfServiceSection implements CustomerSettingsSectionFactory 
 
     @Override
     public Object read(KeycloakSession session, OrganizationModel customer) {
-        return Map.of("serviceAccounts", SelfServiceSettings.serviceAccountsAllowed(customer));
+        return Map.of("serviceAccounts", SelfServiceSettings.serviceAccountsAllowed(customer),
+                "saml", SelfServiceSettings.samlAllowed(customer));
     }
 
     @Override
     public List<Problem> validate(KeycloakSession session, OrganizationModel customer, JsonNode section) {
         List<Problem> violations = new ArrayList<>();
-        if (DocumentChecks.object(section, "", Set.of("serviceAccounts"), violations)) {
+        if (DocumentChecks.object(section, "", Set.of("serviceAccounts", "saml"), violations)) {
             DocumentChecks.flag(section.get("serviceAccounts"), "serviceAccounts", violations);
+            DocumentChecks.flag(section.get("saml"), "saml", violations);
         }
         return violations;
     }
@@ -58,6 +60,11 @@ public final class SelfServiceSection implements CustomerSettingsSectionFactory 
         if (allowed != null && allowed.isBoolean()) {
             OrganizationAttributes.write(session, customer, SelfServiceSettings.SERVICE_ACCOUNTS.key(),
                     List.of(SelfServiceSettings.SERVICE_ACCOUNTS.write(allowed.asBoolean())));
+        }
+        JsonNode saml = section.get("saml");
+        if (saml != null && saml.isBoolean()) {
+            OrganizationAttributes.write(session, customer, SelfServiceSettings.SAML.key(),
+                    List.of(SelfServiceSettings.SAML.write(saml.asBoolean())));
         }
     }
 }

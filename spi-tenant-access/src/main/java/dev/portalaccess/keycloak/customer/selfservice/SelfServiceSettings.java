@@ -14,7 +14,8 @@ import dev.portalaccess.keycloak.settings.SettingTypes;
 /**
  * What the vendor allows a customer's Administrators to do themselves beyond their team: today, their customer's
  * service accounts (seed 000: "service accounts are made when a customer starts a new installation from the
- * portal"). A customer setting (organization attribute), section {@code selfService} of the customer's settings
+ * portal"), and their own SAML identity provider ("the customer can configure their IdP details ... from within the
+ * Enterprise Portal's team settings"). A customer setting (organization attribute), section {@code selfService} of the customer's settings
  * document ({@link SelfServiceSection}).
  */
 public final class SelfServiceSettings implements FeatureSettings {
@@ -28,6 +29,14 @@ public final class SelfServiceSettings implements FeatureSettings {
             "On: the customer's Administrators create, list and revoke the customer's service accounts on the team page. "
                     + "The vendor sees and revokes them in the console as before.");
 
+    /** Organization attribute: the customer's Administrators set up the customer's own SAML identity provider (absent: no). */
+    public static final Setting<Boolean> SAML = Setting.single(FEATURE, "saml",
+            "portalaccess.selfService.saml", SettingScope.ORGANIZATION_ATTRIBUTE, SettingTypes.FLAG, false,
+            "SAML sign-in set up by the customer",
+            "On: the customer's Administrators configure their own SAML identity provider on the team page (metadata URL, "
+                    + "uploaded metadata or entity id, SSO URL and certificate), test it and turn it on. The vendor sees, "
+                    + "disables and removes it in the console. Off: the self-service SAML endpoints refuse.");
+
     private static final SelfServiceSettings INSTANCE = new SelfServiceSettings();
 
     private SelfServiceSettings() {
@@ -35,6 +44,10 @@ public final class SelfServiceSettings implements FeatureSettings {
 
     static boolean serviceAccountsAllowed(OrganizationModel customer) {
         return Boolean.TRUE.equals(SERVICE_ACCOUNTS.read(customer));
+    }
+
+    static boolean samlAllowed(OrganizationModel customer) {
+        return Boolean.TRUE.equals(SAML.read(customer));
     }
 
     @Override
@@ -54,7 +67,7 @@ public final class SelfServiceSettings implements FeatureSettings {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(SERVICE_ACCOUNTS);
+        return List.of(SERVICE_ACCOUNTS, SAML);
     }
 
     /** Makes the setting known to core (schema endpoint, raw attribute validation). */
