@@ -24,16 +24,16 @@ import org.junit.jupiter.api.Test;
 @KeycloakIntegrationTest
 class PartnerInvitationIT {
 
-    private static String email(String who) {
+    static String email(String who) {
         return who + "-" + java.util.UUID.randomUUID().toString().substring(0, 6) + "@external.example";
     }
 
-    private static JsonNode invite(PartnerRealm r, String tenant, String email) {
+    static JsonNode invite(PartnerRealm r, String tenant, String email) {
         return r.admin.post(r.pa("/tenants/" + tenant + "/invitations"), Map.of("email", email, "firstName", "Ext", "lastName", "User"))
                 .expect(201).json();
     }
 
-    private static String link(KeycloakServer server, MailSink mail, String email) {
+    static String link(KeycloakServer server, MailSink mail, String email) {
         // Keycloak's personalised text part HTML-escapes '=' in the link as &#61;
         return mail.awaitMail(email, "Invitation").link(server.baseUrl() + "/realms/").replace("&#61;", "=");
     }
@@ -252,7 +252,7 @@ class PartnerInvitationIT {
     }
 
     /** Keycloak's sign-in (identity-first with organizations: username, then password) up to the next page. */
-    private static HtmlPage signIn(HtmlPage page, String username) throws Exception {
+    static HtmlPage signIn(HtmlPage page, String username) throws Exception {
         for (int step = 0; step < 3 && page.getElementById("kc-form-login") != null; step++) {
             HtmlForm form = page.getHtmlElementById("kc-form-login");
             if (!form.getInputsByName("username").isEmpty() && !"hidden".equals(form.getInputsByName("username").get(0).getTypeAttribute())) {
