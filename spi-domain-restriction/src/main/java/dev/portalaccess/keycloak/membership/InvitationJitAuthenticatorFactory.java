@@ -3,6 +3,7 @@ package dev.portalaccess.keycloak.membership;
 import java.util.List;
 
 import com.google.auto.service.AutoService;
+import dev.portalaccess.keycloak.organization.InvitationActivationStep;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -20,7 +21,8 @@ import org.keycloak.provider.ProviderConfigProperty;
  * {@code portalaccess.jit.withoutInvitation} ({@link DomainRestrictionSettings#JIT_WITHOUT_INVITATION}); the authenticator itself has no configuration.
  */
 @AutoService(AuthenticatorFactory.class)
-public final class InvitationJitAuthenticatorFactory implements AuthenticatorFactory, EnvironmentDependentProviderFactory {
+public final class InvitationJitAuthenticatorFactory implements AuthenticatorFactory, EnvironmentDependentProviderFactory,
+        InvitationActivationStep {
 
     public static final String PROVIDER_ID = "portal-access-invitation-jit";
 

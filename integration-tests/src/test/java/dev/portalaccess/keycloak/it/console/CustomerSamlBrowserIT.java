@@ -127,6 +127,19 @@ class CustomerSamlBrowserIT {
             assertTrue(admin.get(realm.path("/events?type=INVITE_ORG")).expect(200).list().stream()
                     .anyMatch(e -> "saml-acme".equals(e.path("details").path("identity_provider").asText())), "JIT activation event");
 
+            // turned back to testing, the provider keeps out the users already linked to it too (post broker login flow)
+            realm.as("ann").put(realm.selfService("/customers/" + acme + "/saml/enabled"), Map.of("enabled", false)).expect(200);
+            try (ConsoleBrowser again = ConsoleBrowser.start("CustomerSamlBrowserIT-linked")) {
+                again.open(server.baseUrl() + "/realms/" + realm.name + "/protocol/openid-connect/auth?client_id=portal-access-team"
+                        + "&response_type=code&scope=openid&kc_idp_hint=saml-acme&code_challenge_method=S256"
+                        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&redirect_uri=" + realm.teamUrl(server));
+                idpLogin(again, "ivy@acme.example");
+                again.until(d -> again.bodyText().contains("is not turned on yet"), "the refusal of a linked user while testing");
+                again.screenshot("linked-refused-while-testing");
+            }
+            assertTrue(admin.get(realm.path("/events?type=IDENTITY_PROVIDER_POST_LOGIN_ERROR")).expect(200).list().stream()
+                    .anyMatch(e -> "customer_saml_not_on".equals(e.path("error").asText())), "the refusal's user event");
+
             // the vendor sees the customer-made provider on the customer's Authentication tab, disables and removes it
             String boss = realm.user("boss", "boss@vendor.example");
             String management = admin.get(realm.path("/clients?clientId=realm-management")).expect(200).list().get(0).path("id").asText();

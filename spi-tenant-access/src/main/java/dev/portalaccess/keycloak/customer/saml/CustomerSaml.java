@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import dev.portalaccess.keycloak.customer.role.RoleProblems;
-import dev.portalaccess.keycloak.membership.InvitationJitAuthenticatorFactory;
+import dev.portalaccess.keycloak.organization.InvitationActivationStep;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.AuthenticationExecutionModel;
@@ -63,6 +63,8 @@ public final class CustomerSaml {
 
     /** The first broker login flow of customer-made providers, created once per realm. */
     public static final String FLOW = "portal-customer-saml-first-broker-login";
+    /** The post broker login flow of customer-made providers, created once per realm. */
+    public static final String POST_FLOW = "portal-customer-saml-post-broker-login";
 
     static final String ORG_DOMAIN = "kc.org.domain";
     static final String ORG_REDIRECT = "kc.org.broker.redirect.mode.email-matches";
@@ -156,6 +158,7 @@ public final class CustomerSaml {
         model.setStoreToken(false);
         model.setLinkOnly(false);
         model.setFirstBrokerLoginFlowId(flow().getId());
+        model.setPostBrokerLoginFlowId(postFlow().getId());
         model.setConfig(config);
         if (created) {
             model = session.identityProviders().create(model);
@@ -279,11 +282,33 @@ public final class CustomerSaml {
         realm.updateAuthenticationFlow(flow);
         String flowId = flow.getId();
         addExecution(flowId, SamlTestAuthenticatorFactory.PROVIDER_ID, 0);
-        boolean hasJit = realm.getAuthenticationExecutionsStream(flowId)
-                .anyMatch(e -> InvitationJitAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator()));
-        if (!hasJit) {
-            addExecution(flowId, InvitationJitAuthenticatorFactory.PROVIDER_ID, 50);
+        InvitationActivationStep.providerId(session.getKeycloakSessionFactory()).ifPresent(jit -> {
+            boolean hasJit = realm.getAuthenticationExecutionsStream(flowId).anyMatch(e -> jit.equals(e.getAuthenticator()));
+            if (!hasJit) {
+                addExecution(flowId, jit, 50);
+            }
+        });
+        return flow;
+    }
+
+    /**
+     * The post broker login flow of customer-made providers: only the state check, which runs on every sign-in through
+     * the provider (the first broker login flow runs on the first one only), so a provider turned back to testing keeps
+     * out the users already linked to it too.
+     */
+    private AuthenticationFlowModel postFlow() {
+        AuthenticationFlowModel flow = realm.getFlowByAlias(POST_FLOW);
+        if (flow != null) {
+            return flow;
         }
+        flow = new AuthenticationFlowModel();
+        flow.setAlias(POST_FLOW);
+        flow.setDescription("Portal Access: every sign-in through a customer-made SAML identity provider");
+        flow.setProviderId("basic-flow");
+        flow.setTopLevel(true);
+        flow.setBuiltIn(false);
+        flow = realm.addAuthenticationFlow(flow);
+        addExecution(flow.getId(), SamlStateCheckAuthenticatorFactory.PROVIDER_ID, 0);
         return flow;
     }
 

@@ -95,7 +95,7 @@ final class SamlTestAuthenticator extends AbstractIdpAuthenticator {
         context.forceChallenge(page);
     }
 
-    private static void refuse(AuthenticationFlowContext context, String alias, String identity, String eventError,
+    static void refuse(AuthenticationFlowContext context, String alias, String identity, String eventError,
             String message, String customerName) {
         context.getEvent().detail(Details.IDENTITY_PROVIDER, alias).detail(Details.EMAIL, identity).error(eventError);
         Response page = ErrorPage.error(context.getSession(), context.getAuthenticationSession(),
