@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { accessLabels } from "../pages/access";
-import { pickLanguage } from "./index";
+import { createI18n, pickLanguage } from "./index";
 import de from "./locales/de.json";
 import en from "./locales/en.json";
 
@@ -23,6 +23,29 @@ describe("messages", () => {
         ?.sort() ?? [];
     for (const key of keys(en)) {
       expect(placeholders(de, key), key).toEqual(placeholders(en, key));
+    }
+  });
+});
+
+describe("counts", () => {
+  it("says one or many in the reader's language, with the number formatted for it", async () => {
+    const en = await createI18n("en");
+    expect(en.t("realm.denylist.count", { count: 1 })).toBe("1 entry");
+    expect(en.t("realm.denylist.count", { count: 12345 })).toBe("12,345 entries");
+    expect(en.t("realm.selfReg.refused", { count: 1 })).toBe("Nothing was saved: 1 value needs correcting (marked by its field).");
+    const de = await createI18n("de");
+    expect(de.t("realm.denylist.count", { count: 1 })).toBe("1 Eintrag");
+    expect(de.t("realm.denylist.count", { count: 12345 })).toBe("12.345 Einträge");
+  });
+
+  it("has a plural for every singular", () => {
+    for (const bundle of [en, de]) {
+      const all = new Set(keys(bundle));
+      for (const key of all) {
+        if (key.endsWith("_one")) {
+          expect(all.has(key.replace(/_one$/, "_other")), key).toBe(true);
+        }
+      }
     }
   });
 });
