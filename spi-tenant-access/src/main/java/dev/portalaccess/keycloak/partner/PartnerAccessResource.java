@@ -27,7 +27,6 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.organization.admin.resource.OrganizationInvitationResource;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -44,16 +43,53 @@ public final class PartnerAccessResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
-    private final AdminEventBuilder adminEvent;
+    private final PartnerCaller caller;
     private final PartnerAccess access;
 
     PartnerAccessResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this(session, realm, adminCaller(auth, adminEvent));
+    }
+
+    PartnerAccessResource(KeycloakSession session, RealmModel realm, PartnerCaller caller) {
         this.session = session;
         this.realm = realm;
-        this.auth = auth;
-        this.adminEvent = adminEvent;
+        this.caller = caller;
         this.access = new PartnerAccess(session, realm);
+    }
+
+    /** Admin REST: Keycloak's admin permissions, the admin's own admin events. */
+    private static PartnerCaller adminCaller(AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        return new PartnerCaller() {
+            @Override
+            public void requireView() {
+                if (!(auth.realm().canViewRealm() || auth.users().canView())) {
+                    throw Problems.forbidden(Problem.of("forbidden", null, "portalAccessForbidden",
+                            "Reading partner access needs view-realm or view-users."));
+                }
+            }
+
+            @Override
+            public void requireManage() {
+                if (!(auth.realm().canManageRealm() || auth.users().canManage())) {
+                    throw Problems.forbidden(Problem.of("forbidden", null, "portalAccessForbidden",
+                            "Changing partner access needs manage-realm or manage-users."));
+                }
+            }
+
+            @Override
+            public void requireInvite(OrganizationModel tenant) {
+                auth.orgs().requireManage(tenant); // as Keycloak's own invite path checks it
+            }
+
+            @Override
+            public AdminEventBuilder adminEvent() {
+                return adminEvent;
+            }
+        };
+    }
+
+    PartnerAccess access() {
+        return access;
     }
 
     @GET
@@ -239,7 +275,10 @@ public final class PartnerAccessResource {
         });
     }
 
-    /** Keycloak's own invite path: persisted invitation, its email and link (registration link if no account). */
+    /**
+     * As Keycloak's own invite path ({@link PartnerInvitationSender}): persisted invitation, its email and link
+     * (registration link if no account), after the partner rules ({@link PartnerAccess#checkInvitation}).
+     */
     @POST
     @Path("tenants/{tenantId}/invitations")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -248,14 +287,13 @@ public final class PartnerAccessResource {
         requireManage();
         return guarded(() -> {
             OrganizationModel tenant = access.tenant(tenantId);
+            caller.requireInvite(tenant);
             String email = access.checkInvitation(tenant, string(body, "email"));
-            Response sent = new OrganizationInvitationResource(session, tenant, adminEvent, auth)
-                    .inviteUser(email, string(body, "firstName"), string(body, "lastName"));
-            if (sent.getStatus() >= 300) {
-                return sent;
-            }
-            OrganizationInvitationModel invitation = organizations().getInvitationManager().getByEmail(tenant, email);
-            return Response.status(Response.Status.CREATED).entity(invitation(invitation)).build();
+            OrganizationInvitationModel invitation = new PartnerInvitationSender(session, realm)
+                    .send(tenant, email, string(body, "firstName"), string(body, "lastName"));
+            Map<String, Object> rep = invitation(invitation);
+            event(ResourceType.ORGANIZATION_MEMBERSHIP, OperationType.ACTION, rep);
+            return Response.status(Response.Status.CREATED).entity(rep).build();
         });
     }
 
@@ -286,21 +324,15 @@ public final class PartnerAccessResource {
     }
 
     private void requireView() {
-        if (!(auth.realm().canViewRealm() || auth.users().canView())) {
-            throw Problems.forbidden(Problem.of("forbidden", null, "portalAccessForbidden",
-                    "Reading partner access needs view-realm or view-users."));
-        }
+        caller.requireView();
     }
 
     private void requireManage() {
-        if (!(auth.realm().canManageRealm() || auth.users().canManage())) {
-            throw Problems.forbidden(Problem.of("forbidden", null, "portalAccessForbidden",
-                    "Changing partner access needs manage-realm or manage-users."));
-        }
+        caller.requireManage();
     }
 
     private void event(ResourceType type, OperationType operation, Object representation) {
-        adminEvent.resource(type).operation(operation).resourcePath(session.getContext().getUri())
+        caller.adminEvent().resource(type).operation(operation).resourcePath(session.getContext().getUri())
                 .representation(representation).success();
     }
 
