@@ -29,7 +29,7 @@ import {
 } from "@patternfly/react-core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { Link, Navigate, useParams } from "react-router-dom";
 
 import {
   grantCandidates,
@@ -134,9 +134,12 @@ export function PartnerTenantPage() {
   const { t } = useTranslation();
   const partner = usePartner();
   const messages = useMessages();
-  const [data, reload] = useLoad<TenantData>(async () => {
-    const [tenant, partnerUsers] = await Promise.all([partner.tenant(tenantId), partner.partnerUsers()]);
-    return { tenant, partnerUsers };
+  const [data, reload] = useLoad<TenantData | undefined>(async () => {
+    const tenant = await partner.tenant(tenantId);
+    if (!Array.isArray(tenant.users)) {
+      return undefined; // one's own tenant as a partner user sees it: their list is where they open it
+    }
+    return { tenant, partnerUsers: await partner.partnerUsers() };
   }, [partner, tenantId]);
   const [notice, setNotice] = useState<string>();
   const [actionError, setActionError] = useState<ErrorContract>();
@@ -161,6 +164,9 @@ export function PartnerTenantPage() {
         <ErrorAlert error={localize(data.error, messages)} />
       </PageSection>
     );
+  }
+  if (!data.value) {
+    return <Navigate to="/" replace />;
   }
   const { tenant, partnerUsers } = data.value;
   const revoke = (user: TenantUser) => {

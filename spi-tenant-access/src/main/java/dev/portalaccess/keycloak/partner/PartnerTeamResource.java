@@ -208,16 +208,19 @@ public final class PartnerTeamResource {
         rep.put("id", tenant.getId());
         rep.put("name", tenant.getName());
         rep.put("alias", tenant.getAlias());
-        rep.put("openUrl", openUrl(access.config().portalUrl(), tenant));
+        rep.put("openUrl", openUrl(access.config().portalUrl(), tenant.getAlias()));
         return rep;
     }
 
     /** Switching tenants: the partner portal with the tenant's alias, which the portal passes on as scope {@code organization:<alias>}. */
-    static String openUrl(String portalUrl, OrganizationModel tenant) {
-        if (portalUrl == null || portalUrl.isBlank()) {
+    static String openUrl(String portalUrl, String alias) {
+        if (portalUrl == null || portalUrl.isBlank() || alias == null) {
             return null;
         }
-        return portalUrl + (portalUrl.contains("?") ? "&" : "?") + "tenant=" + URLEncoder.encode(tenant.getAlias(), StandardCharsets.UTF_8);
+        int fragment = portalUrl.indexOf('#');
+        String base = fragment < 0 ? portalUrl : portalUrl.substring(0, fragment);
+        String tail = fragment < 0 ? "" : portalUrl.substring(fragment);
+        return base + (base.contains("?") ? "&" : "?") + "tenant=" + URLEncoder.encode(alias, StandardCharsets.UTF_8) + tail;
     }
 
     private OrganizationProvider organizations() {
