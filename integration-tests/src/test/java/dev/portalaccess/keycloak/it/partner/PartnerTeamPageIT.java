@@ -100,7 +100,7 @@ class PartnerTeamPageIT {
         assertEquals("autoAddEnabled", refused.getAttribute("data-error"));
         assertTrue(refused.getText().contains("turn it off before removing individual partner users"), refused.getText());
         assertTrue(r.hasAccess(acme, bob), "nothing removed");
-        browser.script("window.scrollTo(0, 0);"); // the alert is above the tables
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", refused); // the page's own scroll container
         browser.screenshot("partner-auto-add-refusal");
         assertEquals(List.of(), scriptErrors(browser), "no script error, no CSP violation");
 
