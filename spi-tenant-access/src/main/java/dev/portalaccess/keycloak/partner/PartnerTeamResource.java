@@ -80,7 +80,7 @@ public final class PartnerTeamResource {
         }
         PartnerAccess access = caller.resource.access();
         if (!access.enabled()) {
-            return caller.resource.tenants(first, max); // the admin API's refusal: partnerAccessDisabled
+            return disabled(access);
         }
         List<Map<String, Object>> out = organizations().getByMember(caller.auth.user()).filter(OrganizationModel::isEnabled)
                 .skip(Math.max(first, 0)).limit(Math.max(max, 0)).map(t -> ownTenant(access, t)).toList();
@@ -200,6 +200,16 @@ public final class PartnerTeamResource {
             throw Problems.forbidden(Problem.of(NOT_PARTNER_ADMINISTRATOR, null, "partnerAccess." + NOT_PARTNER_ADMINISTRATOR,
                     "Only partner administrators (members of group '" + PartnerAccessConfig.of(realm).adminGroupName()
                             + "') manage tenant access."));
+        }
+    }
+
+    /** The admin API's refusal (400 {@code partnerAccessDisabled}), for callers that are not administrators too. */
+    private static Response disabled(PartnerAccess access) {
+        try {
+            access.requireEnabled();
+            throw new IllegalStateException("partner access is enabled");
+        } catch (PartnerAccessException e) {
+            return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(e.body()).build();
         }
     }
 

@@ -155,6 +155,12 @@ class PartnerTeamApiIT {
         JsonNode other = admin.withToken(otherToken).post(r.team("/tenants/" + acme + "/users"), Map.of("userId", sam))
                 .expect(401).json();
         assertEquals("notPortalClient", other.path("error").asText(), other.toString());
+
+        // partner access switched off: the realm's partner API says so, to a partner user as to an administrator
+        admin.put(r.base + "/portal-access/settings/partner-access", Map.of("enabled", false)).expect(200);
+        assertFalse(asSam.get(r.team("/me")).expect(200).json().path("enabled").asBoolean());
+        assertEquals("partnerAccessDisabled", asSam.get(r.team("/tenants")).expect(400).json().path("error").asText());
+        assertEquals("partnerAccessDisabled", asPam.get(r.team("/tenants")).expect(400).json().path("error").asText());
     }
 
     private static boolean autoAdd(PartnerRealm r, String tenant) {
