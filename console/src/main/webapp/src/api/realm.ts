@@ -388,6 +388,8 @@ export interface PartnerInfo {
 export interface PartnerSettings {
   enabled: boolean;
   staffGroup: string;
+  /** Its members manage tenant access on the team page (portalaccess.partner.adminGroup). */
+  adminGroup?: string;
   portalUrl: string | null;
   invalid?: ErrorContract[];
 }

@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 
+import type { PartnerTeamClient } from "../api/partnerTeam";
 import type { TeamClient } from "../api/team";
 import type { Auth } from "../auth/keycloak";
 import type { TeamConfig } from "./teamConfig";
@@ -8,6 +9,8 @@ export interface Team {
   config: TeamConfig;
   auth: Auth;
   api: TeamClient;
+  /** The partner API, when config.json names one. */
+  partner?: PartnerTeamClient;
 }
 
 export const TeamContext = createContext<Team | undefined>(undefined);

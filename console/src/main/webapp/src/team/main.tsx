@@ -7,6 +7,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 
+import { PartnerTeamClient } from "../api/partnerTeam";
 import { TeamClient } from "../api/team";
 import { signIn } from "../auth/keycloak";
 import { loadConfig } from "../config";
@@ -30,10 +31,11 @@ async function start() {
     document.documentElement.lang = language;
     document.title = i18n.t("team.pageTitle", { portal: config.displayName });
     const api = new TeamClient(config.selfServiceUrl, () => auth.token());
+    const partner = config.partnerUrl ? new PartnerTeamClient(config.partnerUrl, () => auth.token()) : undefined;
     root.render(
       <StrictMode>
         <I18nextProvider i18n={i18n}>
-          <TeamApp team={{ config, auth, api }} />
+          <TeamApp team={{ config, auth, api, partner }} />
         </I18nextProvider>
       </StrictMode>,
     );

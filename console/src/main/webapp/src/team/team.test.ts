@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
+import { grantCandidates, type PartnerPerson, PartnerTeamClient } from "../api/partnerTeam";
 import { displayName, samlRequest, TeamClient, teamRules, type TeamMember, withoutBlanks } from "../api/team";
 import { ApiError } from "../errors/errorContract";
 import { createI18n } from "../i18n";
@@ -122,5 +123,66 @@ describe("SAML set-up", () => {
     expect(shown.messageKey).toBeUndefined();
     const unknown = { status: 400, error: "somethingElse", errorMessage: "as is" };
     expect(localizeSaml(unknown, messages)).toBe(unknown);
+  });
+});
+
+describe("grantCandidates", () => {
+  const staff: PartnerPerson[] = [
+    { id: "1", username: "alice", email: "alice@partner.example" },
+    { id: "2", username: "bob", email: "Bob@Partner.example" },
+    { id: "3", username: "carol", email: null },
+  ];
+
+  it("offers partner users without access whose username or email contains the text, any case", () => {
+    expect(grantCandidates(staff, [{ id: "1" }], " PARTNER ").map((u) => u.username)).toEqual(["bob"]);
+    expect(grantCandidates(staff, [], "car").map((u) => u.username)).toEqual(["carol"]);
+  });
+
+  it("offers nothing for blank text and at most the limit", () => {
+    expect(grantCandidates(staff, [], "   ")).toEqual([]);
+    expect(grantCandidates(staff, [], "a", 2)).toHaveLength(2);
+  });
+});
+
+describe("PartnerTeamClient", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("calls the partner API with the page's token and sends only non-blank invitation fields", async () => {
+    const calls: Array<{ url: string; init: RequestInit }> = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string, init: RequestInit) => {
+        calls.push({ url, init });
+        return new Response(JSON.stringify({ id: "i1", email: "x@y.example", status: "PENDING" }), {
+          status: 201,
+          headers: { "Content-Type": "application/json" },
+        });
+      }),
+    );
+    const client = new PartnerTeamClient("https://kc.example/realms/p/portal-access/partner/", async () => "tok");
+    await client.invite("t 1", { email: " x@y.example ", firstName: " ", lastName: "Y" });
+    expect(calls[0].url).toBe("https://kc.example/realms/p/portal-access/partner/tenants/t%201/invitations");
+    expect(calls[0].init.method).toBe("POST");
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({ email: "x@y.example", lastName: "Y" });
+    expect(new Headers(calls[0].init.headers).get("Authorization")).toBe("Bearer tok");
+  });
+
+  it("turns a refusal into the error contract, localized by the team page's words", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ error: "notPartnerAdministrator", messageKey: "portalAccessPartnerNotPartnerAdministrator", errorMessage: "no" }), {
+            status: 403,
+            headers: { "Content-Type": "application/json" },
+          }),
+      ),
+    );
+    const client = new PartnerTeamClient("https://kc.example/realms/p/portal-access/partner", async () => "tok");
+    const failure = await client.setAutoAdd("t", true).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ApiError);
+    const i18n = await createI18n("de");
+    const shown = localize((failure as ApiError).contract, { t: (k, o) => i18n.t(k, o) as string, exists: (k) => i18n.exists(k) });
+    expect(shown.errorMessage).toBe("Nur die Partneradministratoren Ihres Kontos verwalten den Zugriff auf Tenants.");
   });
 });

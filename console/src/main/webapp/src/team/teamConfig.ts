@@ -14,6 +14,8 @@ export interface TeamConfig extends ConsoleConfig {
   displayName: string;
   /** The customer self-service API: /realms/{realm}/customer-admin */
   selfServiceUrl: string;
+  /** The partner API (/realms/{realm}/portal-access/partner) when the server has it; its "me" tells whether this is a partner realm. */
+  partnerUrl?: string;
   theme: TeamTheme;
 }
 

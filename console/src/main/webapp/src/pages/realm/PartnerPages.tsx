@@ -130,7 +130,7 @@ function PartnerSettingsCard({ realm, info, canManage }: { realm: string; info: 
   };
 
   const byField = (field: string) => errors.find((e) => e.field === field);
-  const other = errors.filter((e) => !e.field || !["enabled", "staffGroup", "portalUrl"].includes(e.field));
+  const other = errors.filter((e) => !e.field || !["enabled", "staffGroup", "adminGroup", "portalUrl"].includes(e.field));
   const readOnly = !canManage || missing;
 
   return (
@@ -171,6 +171,17 @@ function PartnerSettingsCard({ realm, info, canManage }: { realm: string; info: 
                 data-testid="partner-staff-group"
               />
               <FieldMessage error={byField("staffGroup")} testId="partner-staffGroup-error" />
+            </FormGroup>
+            <FormGroup label={t("realm.partner.adminGroup")} fieldId="partner-admin-group" labelInfo={t("realm.partner.adminGroupHelp")}>
+              <TextInput
+                id="partner-admin-group"
+                value={settings.adminGroup ?? ""}
+                isDisabled={readOnly}
+                validated={byField("adminGroup") ? "error" : "default"}
+                onChange={(_e, v) => setSettings({ ...settings, adminGroup: v })}
+                data-testid="partner-admin-group"
+              />
+              <FieldMessage error={byField("adminGroup")} testId="partner-adminGroup-error" />
             </FormGroup>
             <FormGroup label={t("realm.partner.portalUrl")} fieldId="partner-portal-url" labelInfo={t("realm.partner.portalUrlHelp")}>
               <TextInput

@@ -15,6 +15,8 @@ import org.keycloak.services.Urls;
 import org.keycloak.theme.Theme;
 import org.keycloak.urls.UrlType;
 
+import dev.portalaccess.keycloak.rest.PortalAccessRealmApi;
+
 /**
  * What the team page needs besides the console's configuration: the realm's display name, the self-service and
  * partner API bases, and the realm's login theme so the page looks like the portal's sign-in: the theme's own
@@ -25,6 +27,9 @@ import org.keycloak.urls.UrlType;
 final class TeamTheme {
 
     private static final Logger LOG = Logger.getLogger(TeamTheme.class);
+
+    /** {@code PartnerTeamApiFactory.PROVIDER_ID} of spi-tenant-access. */
+    static final String PARTNER_SEGMENT = "partner";
 
     private static final List<String> LOGOS = List.of("img/logo.svg", "img/logo.png");
 
@@ -38,6 +43,11 @@ final class TeamTheme {
         config.put("displayName", realm.getDisplayName() == null || realm.getDisplayName().isBlank()
                 ? realm.getName() : realm.getDisplayName());
         config.put("selfServiceUrl", realmBase + "/customer-admin");
+        // the partner API (spi-tenant-access, no shared code: its segment is spelled here); its "me" says whether
+        // the realm is a partner realm and whether the signed-in user administers it
+        if (session.getProvider(PortalAccessRealmApi.class, PARTNER_SEGMENT) != null) {
+            config.put("partnerUrl", realmBase + "/portal-access/" + PARTNER_SEGMENT);
+        }
         config.put("theme", theme(session));
     }
 

@@ -148,6 +148,13 @@ final class PartnerAccess {
         } catch (dev.portalaccess.keycloak.email.InvalidEmailException e) {
             throw PartnerAccessException.badRequest("email", "invalidEmail", "'" + email + "' is not a valid email address.");
         }
+        try {
+            // Keycloak's check lets invisible and formatting characters through (a zero-width space looks like nothing)
+            dev.portalaccess.keycloak.email.EmailAddress.parse(normalised);
+        } catch (dev.portalaccess.keycloak.email.InvalidEmailException e) {
+            throw PartnerAccessException.badRequest("email", "invalidEmail", "'" + email + "' is not a valid email address: "
+                    + e.getMessage());
+        }
         UserModel existing = session.users().getUserByEmail(realm, normalised);
         if (existing != null && isStaff(existing)) {
             throw PartnerAccessException.badRequest("email", PartnerAccessException.PARTNER_USER, "'" + normalised

@@ -20,20 +20,23 @@ final class PartnerAccessConfig {
 
     private final boolean enabled;
     private final String staffGroupName;
+    private final String adminGroupName;
     private final String portalUrl;
 
-    private PartnerAccessConfig(boolean enabled, String staffGroupName, String portalUrl) {
+    private PartnerAccessConfig(boolean enabled, String staffGroupName, String adminGroupName, String portalUrl) {
         this.enabled = enabled;
         this.staffGroupName = staffGroupName;
+        this.adminGroupName = adminGroupName;
         this.portalUrl = portalUrl;
     }
 
     static PartnerAccessConfig of(RealmModel realm) {
         if (realm == null) {
-            return new PartnerAccessConfig(false, PartnerAccessSettings.DEFAULT_STAFF_GROUP, null);
+            return new PartnerAccessConfig(false, PartnerAccessSettings.DEFAULT_STAFF_GROUP, PartnerAccessSettings.DEFAULT_ADMIN_GROUP, null);
         }
         return new PartnerAccessConfig(PartnerAccessSettings.ENABLED.read(realm),
-                PartnerAccessSettings.STAFF_GROUP.read(realm), PartnerAccessSettings.PORTAL_URL.read(realm));
+                PartnerAccessSettings.STAFF_GROUP.read(realm), PartnerAccessSettings.ADMIN_GROUP.read(realm),
+                PartnerAccessSettings.PORTAL_URL.read(realm));
     }
 
     /** The configured partner portal URL, or null for the realm's account console. */
@@ -49,10 +52,23 @@ final class PartnerAccessConfig {
         return staffGroupName;
     }
 
+    String adminGroupName() {
+        return adminGroupName;
+    }
+
     /** The staff group, or null when the realm has none of that name. */
     GroupModel staffGroup(KeycloakSession session, RealmModel realm) {
-        return session.groups().getTopLevelGroupsStream(realm, staffGroupName, true, 0, 1)
-                .filter(g -> staffGroupName.equals(g.getName()))
+        return topLevelGroup(session, realm, staffGroupName);
+    }
+
+    /** The partner administrators' group, or null when the realm has none of that name. */
+    GroupModel adminGroup(KeycloakSession session, RealmModel realm) {
+        return topLevelGroup(session, realm, adminGroupName);
+    }
+
+    private static GroupModel topLevelGroup(KeycloakSession session, RealmModel realm, String name) {
+        return session.groups().getTopLevelGroupsStream(realm, name, true, 0, 1)
+                .filter(g -> name.equals(g.getName()))
                 .findFirst().orElse(null);
     }
 

@@ -17,7 +17,7 @@ import dev.portalaccess.keycloak.problem.Problem;
 import dev.portalaccess.keycloak.settings.RealmSettingsDocumentFactory;
 
 /**
- * {@code settings/partner-access}: {@code {"enabled":false,"staffGroup":"partner-staff","portalUrl":null}}. Switching
+ * {@code settings/partner-access}: {@code {"enabled":false,"staffGroup":"partner-staff","adminGroup":"partner-admins","portalUrl":null}}. Switching
  * partner access on needs the staff group to exist and registers the "Join a tenant" required action, as a realm
  * import with partner access on does. A property left out is left unchanged; {@code null} resets to the default.
  */
@@ -37,6 +37,7 @@ public final class PartnerAccessDocument implements RealmSettingsDocumentFactory
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("enabled", config.enabled());
         out.put("staffGroup", config.staffGroupName());
+        out.put("adminGroup", config.adminGroupName());
         out.put("portalUrl", config.portalUrl());
         DocumentChecks.reportInvalid(out, realm, Map.of("enabled", PartnerAccessSettings.ENABLED,
                 "portalUrl", PartnerAccessSettings.PORTAL_URL));
@@ -46,11 +47,12 @@ public final class PartnerAccessDocument implements RealmSettingsDocumentFactory
     @Override
     public List<Problem> validate(KeycloakSession session, RealmModel realm, JsonNode document) {
         List<Problem> violations = new ArrayList<>();
-        if (!DocumentChecks.object(document, "", Set.of("enabled", "staffGroup", "portalUrl", DocumentChecks.INVALID), violations)) {
+        if (!DocumentChecks.object(document, "", Set.of("enabled", "staffGroup", "adminGroup", "portalUrl", DocumentChecks.INVALID), violations)) {
             return violations;
         }
         DocumentChecks.flag(document.get("enabled"), "enabled", violations);
         DocumentChecks.text(PartnerAccessSettings.STAFF_GROUP, document.get("staffGroup"), "staffGroup", violations);
+        DocumentChecks.text(PartnerAccessSettings.ADMIN_GROUP, document.get("adminGroup"), "adminGroup", violations);
         DocumentChecks.text(PartnerAccessSettings.PORTAL_URL, document.get("portalUrl"), "portalUrl", violations);
         boolean enabled = document.has("enabled") ? document.get("enabled").asBoolean(false) : PartnerAccessConfig.of(realm).enabled();
         if (enabled && violations.isEmpty()) {
@@ -74,6 +76,9 @@ public final class PartnerAccessDocument implements RealmSettingsDocumentFactory
         boolean wasOn = PartnerAccessConfig.of(realm).enabled();
         if (document.has("staffGroup")) {
             text(realm, PartnerAccessSettings.STAFF_GROUP.key(), document.get("staffGroup"));
+        }
+        if (document.has("adminGroup")) {
+            text(realm, PartnerAccessSettings.ADMIN_GROUP.key(), document.get("adminGroup"));
         }
         if (document.has("portalUrl")) {
             text(realm, PartnerAccessSettings.PORTAL_URL.key(), document.get("portalUrl"));

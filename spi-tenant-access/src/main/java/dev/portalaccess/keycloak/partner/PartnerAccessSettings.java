@@ -22,6 +22,7 @@ public final class PartnerAccessSettings implements FeatureSettings {
 
     public static final String FEATURE = "partnerAccess";
     public static final String DEFAULT_STAFF_GROUP = "partner-staff";
+    public static final String DEFAULT_ADMIN_GROUP = "partner-admins";
 
     public static final Setting<Boolean> ENABLED = Setting.single(FEATURE, "enabled", "portalaccess.partner.enabled",
             SettingScope.REALM_ATTRIBUTE, SettingTypes.FLAG, false, "Partner access",
@@ -30,6 +31,11 @@ public final class PartnerAccessSettings implements FeatureSettings {
     public static final Setting<String> STAFF_GROUP = Setting.single(FEATURE, "staffGroup", "portalaccess.partner.staffGroup",
             SettingScope.REALM_ATTRIBUTE, SettingTypes.TEXT, DEFAULT_STAFF_GROUP, "Partner staff group",
             "The name of the top-level group whose members are the partner staff.");
+
+    /** A group, like the staff: granted in the same place, carried by realm export and import, no realm-management role. */
+    public static final Setting<String> ADMIN_GROUP = Setting.single(FEATURE, "adminGroup", "portalaccess.partner.adminGroup",
+            SettingScope.REALM_ATTRIBUTE, SettingTypes.TEXT, DEFAULT_ADMIN_GROUP, "Partner administrators group",
+            "The name of the top-level group whose members manage tenant access of every tenant of this realm on the team page.");
 
     public static final Setting<String> PORTAL_URL = Setting.single(FEATURE, "portalUrl", "portalaccess.partner.portalUrl",
             SettingScope.REALM_ATTRIBUTE, SettingTypes.URL, null, "Partner portal URL",
@@ -72,7 +78,7 @@ public final class PartnerAccessSettings implements FeatureSettings {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(ENABLED, STAFF_GROUP, PORTAL_URL, AUTO_ADD, SEED_INVITATIONS);
+        return List.of(ENABLED, STAFF_GROUP, ADMIN_GROUP, PORTAL_URL, AUTO_ADD, SEED_INVITATIONS);
     }
 
     @AutoService(FeatureSettingsFactory.class)

@@ -134,7 +134,7 @@ class RealmSettingsApiIT {
         try {
             String doc = realm.api("/settings/partner-access");
             JsonNode defaults = admin.get(doc).expect(200).json();
-            assertEquals("{\"enabled\":false,\"staffGroup\":\"partner-staff\",\"portalUrl\":null}", defaults.toString());
+            assertEquals("{\"enabled\":false,\"staffGroup\":\"partner-staff\",\"adminGroup\":\"partner-admins\",\"portalUrl\":null}", defaults.toString());
 
             JsonNode missing = admin.put(doc, Map.of("enabled", true, "staffGroup", "msp")).expect(400).json();
             assertEquals("staffGroup", missing.path("field").asText(), missing.toString());
@@ -146,8 +146,12 @@ class RealmSettingsApiIT {
             admin.post(realm.path("/groups"), Map.of("name", "msp")).expect(201);
             JsonNode stored = admin.put(doc, Map.of("enabled", true, "staffGroup", " msp ", "portalUrl", "https://msp.example/"))
                     .expect(200).json();
-            assertEquals("{\"enabled\":true,\"staffGroup\":\"msp\",\"portalUrl\":\"https://msp.example/\"}", stored.toString());
+            assertEquals("{\"enabled\":true,\"staffGroup\":\"msp\",\"adminGroup\":\"partner-admins\",\"portalUrl\":\"https://msp.example/\"}", stored.toString());
             assertEquals("msp", realm.realmAttributes().path("portalaccess.partner.staffGroup").asText());
+            // the partner administrators' group is named here too, trimmed; a non-string answers 400 by its field
+            assertEquals("msp-admins", admin.put(doc, Map.of("adminGroup", " msp-admins ")).expect(200).json().path("adminGroup").asText());
+            assertEquals("msp-admins", realm.realmAttributes().path("portalaccess.partner.adminGroup").asText());
+            assertEquals("adminGroup", admin.put(doc, Map.of("adminGroup", 7)).expect(400).json().path("field").asText());
             // as at import: the "Join a tenant" required action is registered once partner access is on
             assertTrue(admin.get(realm.path("/authentication/required-actions")).expect(200).list().stream()
                     .anyMatch(a -> a.path("providerId").asText().contains("tenant-invitation")), "required action registered");

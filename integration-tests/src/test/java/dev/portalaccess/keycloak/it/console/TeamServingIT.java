@@ -53,6 +53,8 @@ class TeamServingIT {
         assertEquals("portal-access-team", config.path("clientId").asText());
         assertEquals("/realms/" + REALM + "/portal-access/team/", config.path("consoleBaseUrl").asText());
         assertEquals(server.baseUrl() + "/realms/" + REALM + "/customer-admin", config.path("selfServiceUrl").asText());
+        // the partner API, whose "me" tells the page whether this is a partner realm
+        assertEquals(server.baseUrl() + "/realms/" + REALM + "/portal-access/partner", config.path("partnerUrl").asText());
         assertEquals("Customer Portal", config.path("displayName").asText());
         JsonNode theme = config.path("theme");
         assertEquals("customer-portal", theme.path("name").asText());

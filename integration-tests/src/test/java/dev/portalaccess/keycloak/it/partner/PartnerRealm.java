@@ -84,6 +84,31 @@ final class PartnerRealm {
                 "domains", List.of(Map.of("name", alias + ".customer.example")))).expect(201).createdId();
     }
 
+    /** The realm's partner-administrators group (default name), made through Keycloak's group API; returns its id. */
+    String adminGroup() {
+        admin.post(base + "/groups", Map.of("name", "partner-admins")).expect(201, 409);
+        return admin.get(base + "/groups?search=partner-admins&exact=true").expect(200).list().get(0).get("id").asText();
+    }
+
+    /** A partner administrator: a plain user of the realm in the partner-administrators group, no realm-management role. */
+    String partnerAdmin(String username) {
+        String id = user(username);
+        admin.put(base + "/users/" + id + "/groups/" + adminGroup(), Map.of()).expect(204);
+        return id;
+    }
+
+    /** The user's own token of the realm's "portal" client, on the team page's partner API. */
+    Rest asUser(String username) {
+        String token = admin.withToken(null).passwordGrant(name, "portal", null, username, PASSWORD).expect(200).json()
+                .path("access_token").asText();
+        return admin.withToken(token);
+    }
+
+    /** The team page's partner API: /realms/{realm}/portal-access/partner{path}. */
+    String team(String path) {
+        return "/realms/" + name + "/portal-access/partner" + path;
+    }
+
     String pa(String path) {
         return base + "/partner-access" + path;
     }

@@ -13,17 +13,18 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
  * ({@code PortalAccessSettings.portalClient}) stays the one the invitations lead to and service accounts are issued
  * for. Its tokens get the same checks as the portal's: a valid access token of this realm (signature, expiry,
  * revocation, the user's session), of a user, not of a service account.
+ * The partner team API ({@code dev.portalaccess.keycloak.partner.PartnerTeamResource}) signs its callers in here too.
  */
-final class TeamSignIn {
+public final class TeamSignIn {
 
     /** The team page's sign-in client (console module, {@code ConsoleClient.TEAM}). */
-    static final String CLIENT_ID = "portal-access-team";
+    public static final String CLIENT_ID = "portal-access-team";
 
     private TeamSignIn() {
     }
 
     /** The caller, or 401 as {@link PortalBearerToken} answers it. */
-    static AuthResult authenticate(KeycloakSession session) {
+    public static AuthResult authenticate(KeycloakSession session) {
         AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session)
                 .setRealm(session.getContext().getRealm()).authenticate();
         if (isTeamPage(auth) && auth.user().getServiceAccountClientLink() == null) {
@@ -34,7 +35,7 @@ final class TeamSignIn {
     }
 
     /** A token of the team page's client. */
-    static boolean isTeamPage(AuthResult auth) {
+    public static boolean isTeamPage(AuthResult auth) {
         return auth != null && auth.user() != null && auth.token() != null && auth.client() != null
                 && CLIENT_ID.equals(auth.client().getClientId());
     }
