@@ -19,7 +19,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 @AutoService(JpaEntityProviderFactory.class)
 public final class InvitationJpaEntityProviderFactory implements JpaEntityProviderFactory, ServerInfoAwareProviderFactory {
 
-    public static final String PROVIDER_ID = "portalaccess-invitation";
+    public static final String PROVIDER_ID = "portal-access-invitation";
 
     private static final JpaEntityProvider PROVIDER = new InvitationJpaEntityProvider();
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The role an invitation carries lives with the invitation (core's {@code PA_INVITATION_ROLE}, a foreign key to
  * Keycloak's {@code ORG_INVITATION} with {@code ON DELETE CASCADE}): it goes on every removal path, follows a resend
  * to the new invitation, is never taken from an organization attribute, and stays with its own customer. The table's
- * row count is read from the server info (operational info of the {@code portalaccess-invitation} JPA provider);
+ * row count is read from the server info (operational info of the {@code portal-access-invitation} JPA provider);
  * the integration tests run one after another, so the count moves only with what a test does.
  */
 @KeycloakIntegrationTest
@@ -239,15 +239,15 @@ class InvitationRoleIT {
         return list.get(0);
     }
 
-    /** Rows of PA_INVITATION_ROLE, from the operational info of the {@code portalaccess-invitation} JPA provider. */
+    /** Rows of PA_INVITATION_ROLE, from the operational info of the {@code portal-access-invitation} JPA provider. */
     static long roleRows(Rest admin) {
         JsonNode providers = admin.get("/admin/serverinfo").expect(200).json().path("providers");
         for (JsonNode spi : providers) {
-            JsonNode info = spi.path("providers").path("portalaccess-invitation").path("operationalInfo");
+            JsonNode info = spi.path("providers").path("portal-access-invitation").path("operationalInfo");
             if (!info.isMissingNode()) {
                 return Long.parseLong(info.path("rows").asText());
             }
         }
-        throw new AssertionError("no portalaccess-invitation provider in the server info");
+        throw new AssertionError("no portal-access-invitation provider in the server info");
     }
 }
