@@ -139,6 +139,8 @@ class CustomerSamlBrowserIT {
             }
             assertTrue(admin.get(realm.path("/events?type=IDENTITY_PROVIDER_POST_LOGIN_ERROR")).expect(200).list().stream()
                     .anyMatch(e -> "customer_saml_not_on".equals(e.path("error").asText())), "the refusal's user event");
+            // on again for the vendor's part below (the test of this configuration still counts)
+            realm.as("ann").put(realm.selfService("/customers/" + acme + "/saml/enabled"), Map.of("enabled", true)).expect(200);
 
             // the vendor sees the customer-made provider on the customer's Authentication tab, disables and removes it
             String boss = realm.user("boss", "boss@vendor.example");
