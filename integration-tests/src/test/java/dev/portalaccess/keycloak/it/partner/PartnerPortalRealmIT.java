@@ -49,4 +49,15 @@ class PartnerPortalRealmIT {
                 .expect(200).json();
         assertTrue(join.get("enabled").asBoolean(), join.toString());
     }
+
+    @Test
+    void exportNamesItsPartnerAdministrators(Rest admin) {
+        JsonNode settings = admin.get("/admin/realms/partner-portal/portal-access/settings/partner-access").expect(200).json();
+        assertEquals("partner-admins", settings.get("adminGroup").asText(), settings.toString());
+        String groupId = admin.get("/admin/realms/partner-portal/groups?exact=true&search=partner-admins").expect(200).list()
+                .get(0).get("id").asText();
+        List<String> administrators = admin.get("/admin/realms/partner-portal/groups/" + groupId + "/members").expect(200).list()
+                .stream().map(u -> u.get("username").asText()).toList();
+        assertEquals(List.of("pat.partner"), administrators, "the demo partner administrator");
+    }
 }
