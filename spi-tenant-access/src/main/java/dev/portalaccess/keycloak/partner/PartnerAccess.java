@@ -433,7 +433,7 @@ final class PartnerAccess {
                 throw PartnerAccessException.autoAddOn(tenant.getName());
             }
         }
-        if (store.countMembers(groupId) <= 1 && store.countPendingInvitations(tenant.getId()) == 0) {
+        if (TenantWayIn.lastIfMemberLeaves(store.countMembers(groupId), store.countPendingInvitations(tenant.getId()))) {
             throw PartnerAccessException.lastAccess(tenant.getName());
         }
     }
@@ -451,7 +451,7 @@ final class PartnerAccess {
         String tenantId = invitation.getOrganizationId();
         store.lockTenant(tenantId);
         String groupId = store.organizationGroupId(tenantId);
-        if (groupId != null && store.countMembers(groupId) == 0 && store.countPendingInvitations(tenantId) <= 1) {
+        if (groupId != null && TenantWayIn.lastIfInvitationRemoved(store.countMembers(groupId), store.countPendingInvitations(tenantId))) {
             OrganizationModel tenant = organizations.getById(tenantId);
             throw PartnerAccessException.lastAccess(tenant == null ? tenantId : tenant.getName());
         }
@@ -483,7 +483,7 @@ final class PartnerAccess {
         for (String tenantId : store.tenantIdsOf(user.getId(), realm.getId())) {
             store.lockTenant(tenantId);
             String groupId = store.organizationGroupId(tenantId);
-            if (groupId != null && store.countMembers(groupId) <= 1 && store.countPendingInvitations(tenantId) == 0) {
+            if (groupId != null && TenantWayIn.lastIfMemberLeaves(store.countMembers(groupId), store.countPendingInvitations(tenantId))) {
                 OrganizationModel tenant = organizations.getById(tenantId);
                 throw PartnerAccessException.lastAccess(tenant == null ? tenantId : tenant.getName());
             }
@@ -541,7 +541,7 @@ final class PartnerAccess {
             }
         }
         String groupId = store.organizationGroupId(tenantId);
-        if (groupId != null && store.countMembers(groupId) == 0 && store.countPendingInvitations(tenantId) == 0) {
+        if (groupId != null && TenantWayIn.noneLeft(store.countMembers(groupId), store.countPendingInvitations(tenantId))) {
             throw PartnerAccessException.lastAccess(tenant.getName());
         }
     }

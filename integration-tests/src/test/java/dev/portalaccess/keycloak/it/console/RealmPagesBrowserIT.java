@@ -84,7 +84,7 @@ class RealmPagesBrowserIT {
             browser.byTestId("denylist-confirm-delete").click();
             browser.until(ExpectedConditions.attributeToBe(testId("denylist-count"), "data-count", "2"), "2 entries left");
             assertEquals(2, realm.denylistCount());
-            assertTrue(browser.byTestId("denylist-notice").getText().contains("1 entries removed"), browser.bodyText());
+            assertTrue(browser.byTestId("denylist-notice").getText().contains("1 entry removed"), browser.bodyText());
 
             // check an address: why it is refused, or that it cannot be parsed at all
             check(browser, "someone@eu.mailinator.com");
@@ -259,7 +259,7 @@ class RealmPagesBrowserIT {
 
             // auto-add on: every partner user gets access; a single removal is then refused
             browser.waitFor(By.cssSelector("label[for='tenant-auto-add']")).click();
-            browser.waitForText(testId("tenant-notice"), "Automatically Add Partner Users is on: 1 partner users gained access");
+            browser.waitForText(testId("tenant-notice"), "Automatically Add Partner Users is on: 1 partner user gained access");
             browser.waitFor(By.cssSelector("[data-testid='tenant-user'][data-username='sam.support']"));
             assertTrue(browser.byTestId("tenant-removal-rule").getText().contains("turn it off before removing individual partner users"));
             revoke(browser, "sam.support");

@@ -175,7 +175,7 @@ public final class CustomerRoles {
         }
         lock(organization);
         em().flush();
-        if (administratorsOtherThan(organization, user.getId()) == 0) {
+        if (!AdministratorRules.mayStopBeingAdministrator(administratorsOtherThan(organization, user.getId()))) {
             LOG.debugf("Refused: %s is the last Administrator of customer %s", user.getUsername(), organization.getAlias());
             throw RoleProblems.lastAdministrator(session, organization, user);
         }
@@ -185,17 +185,19 @@ public final class CustomerRoles {
     public CustomerRole initialRole(OrganizationModel organization, UserModel user) {
         lock(organization);
         ensureGroups(organization);
-        if (administratorsOtherThan(organization, user.getId()) == 0) {
-            return CustomerRole.ADMINISTRATOR;
+        long otherAdministrators = administratorsOtherThan(organization, user.getId());
+        if (otherAdministrators == 0) {
+            return AdministratorRules.roleOnJoining(otherAdministrators, Optional.empty());
         }
+        Optional<CustomerRole> invited = Optional.empty();
         if (user.getEmail() != null) {
             OrganizationInvitationModel invitation =
                     organizations.getInvitationManager().getByEmail(organization, user.getEmail());
             if (invitation != null) {
-                return invitationRole(organization, invitation.getId()).orElse(CustomerRole.USER);
+                invited = invitationRole(organization, invitation.getId());
             }
         }
-        return CustomerRole.USER;
+        return AdministratorRules.roleOnJoining(otherAdministrators, invited);
     }
 
     public static String invitationAttribute(String invitationId) {
