@@ -91,7 +91,7 @@ class PartnerTeamPageIT {
 
         // auto-add on: bob gets access back; a single removal is then refused with the rule's words
         browser.driver().findElement(By.cssSelector("label[for='auto-add']")).click();
-        browser.waitForText(testId("team-notice"), "Automatically add partner users is on; 1 partner users gained access.");
+        browser.waitForText(testId("team-notice"), "Automatically add partner users is on; 1 partner user gained access.");
         browser.waitFor(testId("user-bob"));
         assertTrue(r.hasAccess(acme, bob));
         browser.byTestId("revoke-bob").click();
