@@ -160,6 +160,41 @@ class CustomerSamlSelfServiceIT {
     }
 
     @Test
+    void twoFirstSetUpsAtOnceMakeOneProvider() throws Exception {
+        Map<String, Object> body = manual(idp.entityId(), idp.ssoUrl(), idp.signingCertificate());
+        // the realm's first set-up makes the realm's two flows (a realm-wide race this test does not cover, see team.md)
+        String umbrella = realm.customer("Umbrella");
+        realm.join(umbrella, realm.user("uma", "uma@umbrella.example"));
+        allowSaml(umbrella, true);
+        realm.as("uma").put(saml(umbrella), body).expect(200);
+        String initech = realm.customer("Initech");
+        realm.join(initech, realm.user("ivan", "ivan@initech.example"));
+        allowSaml(initech, true);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Rest.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Rest ivan = realm.as("ivan");
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return ivan.put(saml(initech), body);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Rest.Response> answer : answers) {
+                Rest.Response done = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(200, done.status(), done.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        admin.get(realm.path("/identity-provider/instances/saml-initech")).expect(200);
+        assertEquals(3, admin.get(realm.path("/identity-provider/instances/saml-initech/mappers")).expect(200).list().size(),
+                "one set of attribute importers");
+    }
+
+    @Test
     void aManualSetUpIsAHiddenLinkedProviderThatStaysInTestingAndTheVendorsDisablingHolds() {
         Rest gina = realm.as("gina");
         JsonNode made = gina.put(saml(globex), manual(idp.entityId(), idp.ssoUrl(),

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import dev.portalaccess.keycloak.customer.role.RoleProblems;
+import dev.portalaccess.keycloak.keycloakdb.KeycloakDb;
 import dev.portalaccess.keycloak.organization.InvitationActivationStep;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.common.util.Time;
@@ -130,6 +131,9 @@ public final class CustomerSaml {
             throw RoleProblems.problem(session, Response.Status.BAD_REQUEST, refused.field, refused.error, refused.getMessage(), null);
         }
         String alias = aliasOf(customer);
+        // after the (slow) metadata fetch, before looking: of two set-ups at once, the second sees the first's provider
+        // and replaces its configuration instead of failing on the alias
+        KeycloakDb.of(session).lockOrganization(customer.getId());
         IdentityProviderModel existing = session.identityProviders().getByAlias(alias);
         if (existing != null && !customer.getId().equals(existing.getConfig().get(ORGANIZATION))) {
             throw RoleProblems.problem(session, Response.Status.CONFLICT, null, "samlAliasTaken",
